@@ -1,0 +1,15 @@
+package org.acervo.build;
+
+import java.util.List;
+import java.util.Map;
+import org.acervo.problem.BuildProblem;
+
+/** What a successful build did: pages per language, files written, time taken, warnings. */
+public record BuildResult(Map<String, Integer> pagesPerLanguage, int filesWritten, double seconds, List<BuildProblem> warnings,
+                          int skippedOtherLanguages) {
+    public String summary() {
+        StringBuilder b = new StringBuilder();
+        pagesPerLanguage.forEach((lang, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(" pages in ").append(lang));
+        return "Built " + b + "; " + filesWritten + " files written in " + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " s";
+    }
+}

@@ -1,0 +1,180 @@
+package org.acervo.build;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acervo.problem.BuildFailure;
+import org.acervo.problem.BuildProblem;
+import org.acervo.problem.SourceLocation;
+
+/**
+ * Writes the whole site into a fresh staging folder beside the output, then swaps it in with
+ * renames, so the output is always either the previous complete site or the new one. A lock
+ * file keeps two builds from writing one output; a folder Acervo did not make is never replaced.
+ */
+public final class OutputWriter {
+    /** Marks a folder as Acervo's output, so that it may be replaced. */
+    public static final String MARKER = ".acervo-output";
+
+    private final Path output;
+
+    public OutputWriter(Path output) {
+        this.output = output.toAbsolutePath().normalize();
+    }
+
+    /** Refuses outputs that would destroy sources: the site folder itself, a parent of it, or a folder inside content/. */
+    public void checkSafe(Path siteDir) {
+        Path site = siteDir.toAbsolutePath().normalize();
+        Path content = site.resolve("content");
+        if (site.startsWith(output)) {
+            fail("the output folder " + output + " contains the site itself", "choose an output folder such as public/");
+        }
+        if (output.startsWith(content) || output.startsWith(site.resolve("themes")) || output.startsWith(site.resolve("static"))) {
+            fail("the output folder " + output + " is inside the site's sources", "choose an output folder outside content/, themes/ and static/, such as public/");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            fail("the output " + output + " is a file, not a folder", "remove it or choose another --output");
+        }
+        if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER)) && !isEmpty(output)) {
+            fail("the output folder " + output + " is not empty and was not made by Acervo",
+                    "choose another --output, or empty that folder; Acervo replaces its output folder as a whole");
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void fail(String what, String hint) {
+        throw new BuildFailure(new BuildProblem(SourceLocation.of(output), what, hint));
+    }
+
+    /** Writes all files and swaps them in. Returns the number of files written. */
+    public int write(Collection<OutputFile> files) {
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            fail("cannot create " + parent + ": " + e.getMessage(), "check that the folder can be written");
+        }
+        Path lockFile = parent.resolve("." + name + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                fail("another build is writing " + output, "wait for it to finish, then build again");
+            }
+            try {
+                recover(parent, name);
+                Path staging = parent.resolve("." + name + ".staging-" + ProcessHandle.current().pid());
+                deleteTree(staging);
+                Files.createDirectories(staging);
+                AtomicInteger count = new AtomicInteger();
+                try {
+                    files.parallelStream().forEach(f -> {
+                        try {
+                            Path target = staging.resolve(f.path());
+                            if (!target.normalize().startsWith(staging)) throw new IOException("unsafe path " + f.path());
+                            Files.createDirectories(target.getParent());
+                            if (f.bytes() != null) Files.write(target, f.bytes());
+                            else Files.copy(f.copyFrom(), target, StandardCopyOption.REPLACE_EXISTING);
+                            count.incrementAndGet();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                    Files.write(staging.resolve(MARKER), new byte[0]);
+                } catch (java.io.UncheckedIOException e) {
+                    deleteTree(staging);
+                    fail("cannot write the site: " + e.getCause().getMessage(), "check free disk space and that the output folder can be written");
+                }
+                swap(staging, parent, name);
+                return count.get();
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            fail("cannot write to " + parent + ": " + e.getMessage(), "check that the folder exists and can be written");
+            return 0;
+        } finally {
+            try {
+                Files.deleteIfExists(lockFile);
+            } catch (IOException ignored) {
+                // a stale lock file is harmless: the lock is the OS lock, not the file
+            }
+        }
+    }
+
+    private void swap(Path staging, Path parent, String name) throws IOException {
+        Path old = parent.resolve("." + name + ".old-" + ProcessHandle.current().pid());
+        deleteTree(old);
+        boolean hadOutput = Files.exists(output);
+        if (hadOutput) move(output, old);
+        move(staging, output);
+        if (hadOutput) deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /**
+     * After a build was killed between its two renames, the previous site is in a
+     * {@code .name.old-*} folder and there is no output: put it back. Leftover staging
+     * folders of killed builds are removed.
+     */
+    private void recover(Path parent, String name) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*")) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".old-") && !Files.exists(output) && Files.exists(p.resolve(MARKER))) {
+                    move(p, output);
+                } else if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".old-")) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

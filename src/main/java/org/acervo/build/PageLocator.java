@@ -1,0 +1,118 @@
+package org.acervo.build;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.acervo.config.SiteConfig;
+import org.acervo.content.ContentTree;
+import org.acervo.content.ParsedSource;
+import org.acervo.content.SourceFile;
+import org.acervo.model.Content;
+import org.acervo.model.Page;
+import org.acervo.model.PageKind;
+import org.acervo.problem.Problems;
+
+/**
+ * Gives every parsed source its site path and translation key ({@code es/conocimiento/agua/}),
+ * leaves out drafts and future pages unless asked, and reports two files of one language
+ * claiming one translation key.
+ */
+public final class PageLocator {
+    private final SiteConfig config;
+    private final Problems problems;
+    private final boolean drafts;
+    private final ZonedDateTime now;
+
+    public PageLocator(SiteConfig config, Problems problems, boolean drafts, ZonedDateTime now) {
+        this.config = config;
+        this.problems = problems;
+        this.drafts = drafts;
+        this.now = now;
+    }
+
+    public PageIndex locate(ContentTree tree, List<ParsedSource> parsed) {
+        Map<String, String> folderSlugs = new HashMap<>();
+        for (ParsedSource p : parsed) {
+            if (p.source().kind() == SourceFile.Kind.BRANCH && !p.source().dir().isEmpty()) {
+                p.meta().slug().ifPresent(s -> folderSlugs.put(p.source().lang() + "|" + p.source().dir(), s));
+            }
+        }
+        List<Page> pages = new ArrayList<>();
+        Map<Page, ParsedSource> sources = new HashMap<>();
+        Map<String, Map<String, Page>> byPath = new LinkedHashMap<>();
+        Map<String, ParsedSource> byKey = new HashMap<>();
+        Set<String> unpublished = new HashSet<>();
+        for (ParsedSource p : parsed) {
+            SourceFile s = p.source();
+            if (!drafts && (p.meta().draft() || p.meta().date().map(d -> d.isAfter(now)).orElse(false))) {
+                unpublished.add(s.translationPath());
+                continue;
+            }
+            String key = p.meta().translationKey().map(k -> "key:" + k).orElse("path:" + s.translationPath());
+            ParsedSource previous = byKey.putIfAbsent(s.lang() + "|" + key, p);
+            if (previous != null) {
+                problems.error(p.meta().where("translationKey", org.acervo.problem.SourceLocation.at(s.shown(), 1)),
+                        "two '" + s.lang() + "' pages share the translation " + key.substring(key.indexOf(':') + 1)
+                                + " (the other is " + previous.source().shown().toString().replace('\\', '/') + ")",
+                        "give each page its own translationKey; translations of one page are in different languages");
+                continue;
+            }
+            Page page = page(p, key, folderSlugs);
+            pages.add(page);
+            sources.put(page, p);
+            byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
+        }
+        return new PageIndex(List.copyOf(pages), sources, byPath, unpublished, tree, config.languageCodes());
+    }
+
+    private Page page(ParsedSource p, String key, Map<String, String> folderSlugs) {
+        SourceFile s = p.source();
+        String lang = s.lang();
+        PageKind kind;
+        String path;
+        Optional<String> bundle = Optional.empty();
+        switch (s.kind()) {
+            case BRANCH -> {
+                kind = s.dir().isEmpty() ? PageKind.HOME : PageKind.SECTION;
+                path = lang + "/" + folderPath(lang, s.dir(), folderSlugs);
+            }
+            case BUNDLE -> {
+                kind = PageKind.SINGLE;
+                String dir = s.dir();
+                int slash = dir.lastIndexOf('/');
+                String parent = slash < 0 ? "" : dir.substring(0, slash);
+                String name = p.meta().slug().orElse(dir.substring(slash + 1));
+                path = lang + "/" + folderPath(lang, parent, folderSlugs) + name + "/";
+                bundle = Optional.of(dir);
+            }
+            default -> {
+                kind = PageKind.SINGLE;
+                path = lang + "/" + folderPath(lang, s.dir(), folderSlugs) + p.meta().slug().orElse(s.baseName()) + "/";
+            }
+        }
+        if (kind == PageKind.SINGLE && p.meta().url().isPresent()) {
+            String u = p.meta().url().get().replaceAll("^/+|/+$", "");
+            path = lang + "/" + (u.isEmpty() ? "" : u + "/");
+        }
+        String type = p.meta().type().orElse(s.section().isEmpty() ? "page" : s.section());
+        return new Page(kind, lang, path, s.section(), type, key, s, p.meta(), bundle, Content.EMPTY);
+    }
+
+    /** {@code conocimiento/agua/} for the folder knowledge/agua in Spanish, from the folders' _index slugs. */
+    static String folderPath(String lang, String dir, Map<String, String> folderSlugs) {
+        if (dir.isEmpty()) return "";
+        StringBuilder b = new StringBuilder();
+        String sofar = "";
+        for (String seg : dir.split("/")) {
+            sofar = sofar.isEmpty() ? seg : sofar + "/" + seg;
+            b.append(folderSlugs.getOrDefault(lang + "|" + sofar, seg)).append('/');
+        }
+        return b.toString();
+    }
+}

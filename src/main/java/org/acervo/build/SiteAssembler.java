@@ -1,0 +1,214 @@
+package org.acervo.build;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.acervo.config.SiteConfig;
+import org.acervo.config.TaxonomyConfig;
+import org.acervo.model.LanguageSite;
+import org.acervo.model.Page;
+import org.acervo.model.PageKind;
+import org.acervo.model.Section;
+import org.acervo.model.Site;
+import org.acervo.model.TaxonomyTerm;
+import org.acervo.problem.Problems;
+import org.acervo.problem.SourceLocation;
+import org.acervo.problem.Suggestions;
+import org.acervo.util.Slugs;
+
+/**
+ * Puts rendered pages together into a {@link Site}: translation groups, sections (with the
+ * pages that exist only in another language, marked), taxonomies, and a check that no two
+ * things claim one URL.
+ */
+public final class SiteAssembler {
+    /** Order of lists: weight first (unweighted last), newest first, then title. */
+    public static final Comparator<Page> LIST_ORDER = Comparator
+            .comparingInt((Page p) -> p.weight() == 0 ? Integer.MAX_VALUE : p.weight())
+            .thenComparing((Page p) -> p.date().orElse(null), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(p -> p.title().toLowerCase(Locale.ROOT))
+            .thenComparing(Page::path);
+
+    private final SiteConfig config;
+    private final Problems problems;
+
+    public SiteAssembler(SiteConfig config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    public Site assemble(List<Page> pages) {
+        Map<String, Map<String, Page>> translations = new LinkedHashMap<>();
+        for (Page p : pages) translations.computeIfAbsent(p.translationKey(), k -> new LinkedHashMap<>()).put(p.lang(), p);
+
+        List<String> sectionDirs = sectionDirs(pages);
+        Map<String, LanguageSite> languages = new LinkedHashMap<>();
+        for (String lang : config.languageCodes()) {
+            List<Page> mine = pages.stream().filter(p -> p.lang().equals(lang)).toList();
+            Optional<Page> home = mine.stream().filter(p -> p.kind() == PageKind.HOME).findFirst();
+            List<Page> singles = pages.stream().filter(p -> p.kind() == PageKind.SINGLE).toList();
+            Map<String, Section> sections = new LinkedHashMap<>();
+            for (String dir : sectionDirs) sections.put(dir, section(dir, lang, pages, singles, translations));
+            Map<String, List<TaxonomyTerm>> taxonomies = new LinkedHashMap<>();
+            for (TaxonomyConfig tax : config.taxonomies().values()) {
+                taxonomies.put(tax.key(), terms(tax, lang, singles, translations));
+            }
+            languages.put(lang, new LanguageSite(lang, home, mine.stream().filter(p -> p.kind() == PageKind.SINGLE).toList(),
+                    sections, taxonomies));
+        }
+        Site site = new Site(config, languages, translations);
+        checkUrls(site, pages);
+        return site;
+    }
+
+    /** Top-level folders holding pages, and deeper folders that have an _index page, in name order. */
+    private static List<String> sectionDirs(List<Page> pages) {
+        Set<String> dirs = new java.util.TreeSet<>();
+        for (Page p : pages) {
+            if (p.kind() == PageKind.SECTION) dirs.add(p.source().dir());
+            else if (p.kind() == PageKind.SINGLE && !p.section().isEmpty()) dirs.add(p.section());
+        }
+        return List.copyOf(dirs);
+    }
+
+    private Section section(String dir, String lang, List<Page> all, List<Page> singles, Map<String, Map<String, Page>> translations) {
+        Optional<Page> index = all.stream()
+                .filter(p -> p.kind() == PageKind.SECTION && p.lang().equals(lang) && p.source().dir().equals(dir)).findFirst();
+        List<Section.Entry> entries = new ArrayList<>();
+        for (Page p : singles) {
+            if (!inFolder(p, dir)) continue;
+            if (p.lang().equals(lang)) {
+                entries.add(new Section.Entry(p, false));
+            } else if (!translations.get(p.translationKey()).containsKey(lang) && firstAvailable(p, translations)) {
+                entries.add(new Section.Entry(p, true));
+            }
+        }
+        entries.sort(Comparator.comparing(Section.Entry::page, LIST_ORDER));
+        String title = index.map(Page::title).orElseGet(() -> humanise(dir.substring(dir.lastIndexOf('/') + 1)));
+        String path = index.map(Page::path).orElseGet(() -> lang + "/" + folderPathFromPages(dir, lang, all));
+        return new Section(dir, lang, title, path, index, entries);
+    }
+
+    /** Of several other-language versions, list only the one in the earliest language. */
+    private boolean firstAvailable(Page p, Map<String, Map<String, Page>> translations) {
+        for (String l : config.languageCodes()) {
+            if (translations.get(p.translationKey()).containsKey(l)) return l.equals(p.lang());
+        }
+        return true;
+    }
+
+    private static boolean inFolder(Page p, String dir) {
+        String d = p.source().dir();
+        return d.equals(dir) || d.startsWith(dir + "/");
+    }
+
+    /** The folder's path in a language without an _index there: from the language's own slugs of parent folders. */
+    private static String folderPathFromPages(String dir, String lang, List<Page> all) {
+        Map<String, String> slugs = new HashMap<>();
+        for (Page p : all) {
+            if (p.kind() == PageKind.SECTION && p.lang().equals(lang)) p.meta().slug().ifPresent(s -> slugs.put(lang + "|" + p.source().dir(), s));
+        }
+        return PageLocator.folderPath(lang, dir, slugs);
+    }
+
+    static String humanise(String name) {
+        String s = name.replace('-', ' ').replace('_', ' ').trim();
+        return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private List<TaxonomyTerm> terms(TaxonomyConfig tax, String lang, List<Page> singles, Map<String, Map<String, Page>> translations) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, List<Section.Entry>> entries = new LinkedHashMap<>();
+        for (Page p : singles) {
+            boolean other = !p.lang().equals(lang);
+            if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
+            for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
+                Optional<String> id = termId(tax, value, p, !other);
+                if (id.isEmpty()) continue;
+                String label = tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value;
+                labels.putIfAbsent(id.get(), label);
+                entries.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(new Section.Entry(p, other));
+            }
+        }
+        List<TaxonomyTerm> out = new ArrayList<>();
+        for (Map.Entry<String, List<Section.Entry>> e : entries.entrySet()) {
+            List<Section.Entry> list = new ArrayList<>(e.getValue());
+            list.sort(Comparator.comparing(Section.Entry::page, LIST_ORDER));
+            out.add(new TaxonomyTerm(tax.key(), e.getKey(), labels.get(e.getKey()),
+                    lang + "/" + tax.slug(lang) + "/" + e.getKey() + "/", list));
+        }
+        out.sort(Comparator.comparing((TaxonomyTerm t) -> Slugs.slugify(t.label())));
+        return out;
+    }
+
+    /** The term's id: a declared id (or a declared label, any case and accents), else the slug of free text. */
+    private Optional<String> termId(TaxonomyConfig tax, String value, Page page, boolean report) {
+        if (!tax.closed()) return Optional.of(Slugs.slugify(value));
+        if (tax.terms().containsKey(value)) return Optional.of(value);
+        String folded = Slugs.slugify(value);
+        for (Map.Entry<String, Map<String, String>> t : tax.terms().entrySet()) {
+            if (Slugs.slugify(t.getKey()).equals(folded)) return Optional.of(t.getKey());
+            for (String label : t.getValue().values()) if (Slugs.slugify(label).equals(folded)) return Optional.of(t.getKey());
+        }
+        if (report) {
+            SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
+            problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
+                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                            + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
+                            + String.join(", ", tax.terms().keySet()));
+        }
+        return Optional.empty();
+    }
+
+    /** Two things with one URL would overwrite each other; report every source involved. */
+    private void checkUrls(Site site, List<Page> pages) {
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        Map<String, List<SourceLocation>> sources = new HashMap<>();
+        for (Page p : pages) {
+            claim(claims, sources, p.path(), p.source().shown().toString().replace('\\', '/'),
+                    SourceLocation.at(p.source().shown(), 1));
+            for (String alias : p.meta().aliases()) {
+                String a = aliasPath(p.lang(), alias);
+                claim(claims, sources, a, "an alias of " + p.source().shown().toString().replace('\\', '/'),
+                        p.meta().where("aliases", SourceLocation.at(p.source().shown(), 1)));
+            }
+        }
+        for (LanguageSite l : site.languages().values()) {
+            claim(claims, sources, l.lang() + "/search/", "the search page", null);
+            for (Section s : l.sections().values()) {
+                if (s.index().isEmpty()) claim(claims, sources, s.path(), "the list of section " + s.key(), null);
+            }
+            for (TaxonomyConfig tax : config.taxonomies().values()) {
+                claim(claims, sources, l.lang() + "/" + tax.slug(l.lang()) + "/", "the list of " + tax.key(), null);
+                for (TaxonomyTerm t : l.taxonomies().get(tax.key())) claim(claims, sources, t.path(), "the " + tax.key() + " page " + t.id(), null);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : claims.entrySet()) {
+            if (e.getValue().size() < 2) continue;
+            for (SourceLocation where : sources.getOrDefault(e.getKey(), List.of())) {
+                problems.error(where, "two things produce the URL /" + e.getKey() + ": " + String.join(" and ", e.getValue()),
+                        "give one of the pages another slug or file name");
+            }
+        }
+    }
+
+    /** Aliases starting with / are site paths in the page's language tree; others are relative to the language root. */
+    public static String aliasPath(String lang, String alias) {
+        String a = alias.replaceAll("^/+|/+$", "");
+        if (a.startsWith(lang + "/") || a.equals(lang)) return a + "/";
+        return lang + "/" + (a.isEmpty() ? "" : a + "/");
+    }
+
+    private static void claim(Map<String, List<String>> claims, Map<String, List<SourceLocation>> sources, String path, String what,
+                              SourceLocation where) {
+        claims.computeIfAbsent(path, k -> new ArrayList<>()).add(what);
+        if (where != null) sources.computeIfAbsent(path, k -> new ArrayList<>()).add(where);
+    }
+}

@@ -1,0 +1,172 @@
+package org.acervo.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.acervo.config.SiteConfig;
+import org.acervo.config.SiteConfigLoader;
+import org.acervo.content.ContentScanner;
+import org.acervo.content.ContentTree;
+import org.acervo.content.FrontMatterParser;
+import org.acervo.content.ParsedSource;
+import org.acervo.html.HtmlFinisher;
+import org.acervo.markdown.LinkTargets;
+import org.acervo.markdown.MarkdownRenderer;
+import org.acervo.model.LanguageSite;
+import org.acervo.model.Page;
+import org.acervo.model.Site;
+import org.acervo.problem.BuildProblem;
+import org.acervo.problem.Problems;
+import org.acervo.problem.SourceLocation;
+import org.acervo.render.FeedWriter;
+import org.acervo.render.OutputPage;
+import org.acervo.render.PagePlanner;
+import org.acervo.render.SitemapWriter;
+import org.acervo.render.SiteViews;
+import org.acervo.render.TemplateRenderer;
+import org.acervo.render.Theme;
+import org.acervo.render.ThemeShortcodes;
+
+/**
+ * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
+ * templates, finish, write. Problems from every file are collected; the build stops before
+ * writing if there are any, so the previous output stays as it was.
+ */
+public final class SiteBuilder {
+    private final Progress progress;
+
+    public SiteBuilder(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Everything a build produces before it is written: the site and its files. */
+    public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped) {}
+
+    /** Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. */
+    public BuildResult build(BuildOptions options) {
+        long start = System.nanoTime();
+        OutputWriter writer = new OutputWriter(options.output());
+        writer.checkSafe(options.siteDir());
+        Built built = render(options);
+        int written = writer.write(built.files());
+        Map<String, Integer> perLang = new LinkedHashMap<>();
+        for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
+        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped());
+    }
+
+    /** All phases but the last: the site and the files it would write. */
+    public Built render(BuildOptions options) {
+        Path siteDir = options.siteDir();
+        Problems problems = new Problems();
+        SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
+        Theme theme = Theme.load(siteDir, config, problems);
+        ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
+        List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
+        PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
+        TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
+        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
+        List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
+        problems.throwIfAny();
+        Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
+        SiteViews.checkMenus(site, problems);
+        problems.throwIfAny();
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
+        files.addAll(new FeedWriter(site).feeds());
+        files.addAll(new SitemapWriter(site).files());
+        files.addAll(resources(siteDir, site, tree, theme));
+        problems.throwIfAny();
+        List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
+        for (String missing : theme.missingStrings()) {
+            String[] p = missing.split("\\|", 2);
+            warnings.add(new BuildProblem(SourceLocation.of(theme.shown().resolve("i18n").resolve(p[0] + ".yaml")),
+                    "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
+        }
+        return new Built(site, files, warnings, tree.skippedOtherLanguages());
+    }
+
+    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems) {
+        FrontMatterParser parser = new FrontMatterParser(config, problems);
+        AtomicInteger done = new AtomicInteger();
+        int total = tree.sources().size();
+        return tree.sources().parallelStream().map(s -> {
+            Optional<ParsedSource> p = parser.read(s);
+            progress.phase("Reading", done.incrementAndGet(), total);
+            return p;
+        }).flatMap(Optional::stream).toList();
+    }
+
+    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems) {
+        LinkTargets links = new LinkTargets(index, problems);
+        AtomicInteger done = new AtomicInteger();
+        int total = index.pages().size();
+        return index.pages().parallelStream().map(p -> {
+            ParsedSource src = index.sources().get(p);
+            Page rendered;
+            try {
+                rendered = p.withContent(markdown.render(src, p, links, problems));
+            } catch (StackOverflowError e) {
+                problems.error(SourceLocation.at(p.source().shown(), 1), "the text is nested too deeply to render",
+                        "reduce the nesting of lists and quotes");
+                rendered = p;
+            }
+            progress.phase("Rendering Markdown", done.incrementAndGet(), total);
+            return rendered;
+        }).toList();
+    }
+
+    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, BuildOptions options, Problems problems) {
+        List<OutputPage> plan = new PagePlanner(site).plan();
+        SiteViews views = new SiteViews(site, theme, false);
+        HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
+        ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
+        AtomicInteger done = new AtomicInteger();
+        plan.parallelStream().forEach(page -> {
+            templates.render(page, views.site(page.lang())).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
+            progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
+        });
+        String defaultLang = site.config().defaultLanguage();
+        // the language chooser at the top, and alias redirects
+        templates.render(views.languageChooser(), views.site(defaultLang))
+                .ifPresent(html -> out.add(OutputFile.text("index.html", finisher.finish(html, "index.html"))));
+        for (Page p : site.allPages()) {
+            for (String alias : p.meta().aliases()) {
+                String path = SiteAssembler.aliasPath(p.lang(), alias);
+                out.add(OutputFile.text(path + "index.html", finisher.finish(views.redirect(p), path + "index.html")));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Theme assets (fingerprinted), the site's static/ folder, and the files of page bundles. */
+    private List<OutputFile> resources(Path siteDir, Site site, ContentTree tree, Theme theme) {
+        List<OutputFile> out = new ArrayList<>();
+        theme.assets().forEach((rel, published) -> out.add(OutputFile.copy(published, theme.dir().resolve("static").resolve(rel))));
+        Path staticDir = siteDir.resolve("static");
+        if (Files.isDirectory(staticDir)) {
+            try (Stream<Path> files = Files.walk(staticDir)) {
+                files.filter(Files::isRegularFile).forEach(f -> out.add(OutputFile.copy(staticDir.relativize(f).toString().replace('\\', '/'), f)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        for (Page p : site.allPages()) {
+            if (p.bundleDir().isEmpty()) continue;
+            String dir = p.bundleDir().get();
+            for (String r : tree.resources()) {
+                if (r.startsWith(dir + "/") && tree.bundleOf(r).map(dir::equals).orElse(false)) {
+                    out.add(OutputFile.copy(p.path() + r.substring(dir.length() + 1), tree.contentDir().resolve(r)));
+                }
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,45 @@
+package org.acervo.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.acervo.build.BuildOptions;
+import org.acervo.build.BuildResult;
+import org.acervo.build.SiteBuilder;
+import org.acervo.problem.BuildFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code acervo build}: the site folder to the output folder. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site into the output folder.")
+final class BuildCommand implements Callable<Integer> {
+    @Option(names = "--source", description = "The site folder (holds site.yaml, content/, themes/). Default: the current folder.",
+            defaultValue = ".")
+    Path source;
+
+    @Option(names = "--output", description = "Where to write the site. Default: public/ in the site folder.")
+    Path output;
+
+    @Option(names = "--drafts", description = "Include drafts and pages dated in the future.")
+    boolean drafts;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path out = output != null ? output : source.resolve("public");
+        Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        try {
+            BuildResult result = new SiteBuilder(reporter.progress()).build(BuildOptions.of(source, out).withDrafts(drafts));
+            reporter.warnings(result.warnings());
+            if (result.skippedOtherLanguages() > 0) {
+                reporter.note(result.skippedOtherLanguages() + " file(s) in languages that site.yaml does not list were left out");
+            }
+            reporter.done(result.summary());
+            return 0;
+        } catch (BuildFailure failure) {
+            reporter.problems(failure.problems());
+            return 1;
+        }
+    }
+}

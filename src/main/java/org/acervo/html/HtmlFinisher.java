@@ -1,0 +1,83 @@
+package org.acervo.html;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Last pass over every HTML page: site paths ({@code /es/conocimiento/}) become relative
+ * links ({@code ../../conocimiento/}) so the same output works on any host, under any
+ * sub-path, and from disk. For offline bundles, links to folders also name their
+ * {@code index.html}, since file:// does not open a folder's index.
+ */
+public final class HtmlFinisher {
+    private static final String[] URL_ATTRIBUTES = {"href", "src", "poster", "action", "data-src", "data-index"};
+    private final boolean explicitIndex;
+
+    public HtmlFinisher(boolean explicitIndex) {
+        this.explicitIndex = explicitIndex;
+    }
+
+    /** @param file the page's output file relative to the output folder */
+    public String finish(String html, String file) {
+        Document doc = Jsoup.parse(html);
+        doc.outputSettings().prettyPrint(false);
+        String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+        for (Element e : doc.getAllElements()) {
+            for (String attr : URL_ATTRIBUTES) {
+                if (e.hasAttr(attr)) e.attr(attr, relativize(fromDir, e.attr(attr)));
+            }
+            if (e.nameIs("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                String c = e.attr("content");
+                int u = c.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
+                if (u >= 0) e.attr("content", c.substring(0, u + 4) + relativize(fromDir, c.substring(u + 4).trim()));
+            }
+            if (e.hasAttr("srcset")) {
+                StringBuilder b = new StringBuilder();
+                for (String candidate : e.attr("srcset").split(",")) {
+                    String c = candidate.trim();
+                    int sp = c.indexOf(' ');
+                    String url = sp < 0 ? c : c.substring(0, sp);
+                    if (b.length() > 0) b.append(", ");
+                    b.append(relativize(fromDir, url)).append(sp < 0 ? "" : c.substring(sp));
+                }
+                e.attr("srcset", b.toString());
+            }
+        }
+        return doc.outerHtml();
+    }
+
+    /** Makes a site path relative to a folder; other URLs are returned unchanged. */
+    public String relativize(String fromDir, String url) {
+        if (!url.startsWith("/") || url.startsWith("//")) return url;
+        String suffix = "";
+        int cut = indexOfAny(url, '#', '?');
+        if (cut >= 0) {
+            suffix = url.substring(cut);
+            url = url.substring(0, cut);
+        }
+        String target = url.substring(1);
+        if (explicitIndex && (target.isEmpty() || target.endsWith("/"))) target = target + "index.html";
+        String[] from = fromDir.isEmpty() ? new String[0] : fromDir.split("/");
+        String[] to = target.split("/", -1);
+        int common = 0;
+        while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) common++;
+        StringBuilder b = new StringBuilder();
+        for (int i = common; i < from.length; i++) b.append("../");
+        for (int i = common; i < to.length; i++) {
+            b.append(to[i]);
+            if (i < to.length - 1) b.append('/');
+        }
+        String rel = b.toString();
+        if (rel.isEmpty()) rel = "./";
+        return rel + suffix;
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        if (i < 0) return j;
+        if (j < 0) return i;
+        return Math.min(i, j);
+    }
+}
