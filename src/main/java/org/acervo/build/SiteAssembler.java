@@ -20,7 +20,6 @@ import org.acervo.model.Site;
 import org.acervo.model.TaxonomyTerm;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
-import org.acervo.problem.Suggestions;
 import org.acervo.util.Slugs;
 
 /**
@@ -130,7 +129,7 @@ public final class SiteAssembler {
             boolean other = !p.lang().equals(lang);
             if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
             for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
-                Optional<String> id = termId(tax, value, p, !other);
+                Optional<String> id = termIdOf(tax, value); // unknown terms were reported when pages were located
                 if (id.isEmpty()) continue;
                 String label = tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value;
                 labels.putIfAbsent(id.get(), label);
@@ -146,19 +145,6 @@ public final class SiteAssembler {
         }
         out.sort(Comparator.comparing((TaxonomyTerm t) -> Slugs.slugify(t.label())));
         return out;
-    }
-
-    /** The term's id: a declared id (or a declared label, any case and accents), else the slug of free text. */
-    private Optional<String> termId(TaxonomyConfig tax, String value, Page page, boolean report) {
-        Optional<String> id = termIdOf(tax, value);
-        if (id.isEmpty() && report) {
-            SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
-            problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
-                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
-                            + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
-                            + String.join(", ", tax.terms().keySet()));
-        }
-        return id;
     }
 
     /** The id a page's term value stands for, if the taxonomy accepts it. */
