@@ -44,6 +44,15 @@ public final class FrontMatterParser {
     }
 
     public Optional<ParsedSource> read(SourceFile source) {
+        // each file's problems are gathered apart: files are read in parallel, and whether
+        // this file failed must not depend on what other files reported meanwhile
+        Problems own = new Problems();
+        Optional<ParsedSource> result = new FrontMatterParser(config, own).readOwn(source);
+        problems.addAll(own);
+        return own.hasErrors() ? Optional.empty() : result;
+    }
+
+    private Optional<ParsedSource> readOwn(SourceFile source) {
         byte[] bytes;
         try {
             long size = Files.size(source.absolute());
@@ -171,16 +180,16 @@ public final class FrontMatterParser {
         String yaml = text.substring(firstNl + 1, end);
         int bodyStart = text.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
-        YamlTree tree = new YamlTree(source.shown(), 2 + skipped, problems);
-        int before = problems.errors().size();
+        Problems own = new Problems();
+        YamlTree tree = new YamlTree(source.shown(), 2 + skipped, own);
         Optional<Node> node = tree.parse(yaml);
-        if (node.isEmpty() && problems.errors().size() > before) return Optional.empty();
-        FrontMatter fm = typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
-        if (problems.errors().size() > before) return Optional.empty();
+        FrontMatter fm = own.hasErrors() ? null : new FrontMatterParser(config, own).typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
+        problems.addAll(own);
+        if (own.hasErrors()) return Optional.empty();
         return Optional.of(new ParsedSource(source, fm, body, closeLine + 1));
     }
 
-    private FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
+    FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         for (String k : m.keys()) locations.put(k, m.whereKey(k).orElse(top));
         // people profiles (a member directory) name a person rather than title a page
