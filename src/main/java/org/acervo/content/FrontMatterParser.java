@@ -48,7 +48,7 @@ public final class FrontMatterParser {
         try {
             long size = Files.size(source.absolute());
             if (size > config.limits().maxFileBytes()) {
-                problems.error(SourceLocation.of(source.shown()), "file is too large (" + size / 1024 + " KB; the limit is "
+                problems.error(SourceLocation.at(source.shown(), 1), "file is too large (" + size / 1024 + " KB; the limit is "
                         + config.limits().maxFileBytes() / 1024 + " KB)",
                         "split it into several pages, or raise limits: maxFileSize in site.yaml");
                 return Optional.empty();
