@@ -194,6 +194,8 @@ class BadInputTest {
         c.add(page("alias with ..", "---\ntitle: Malo\naliases: [/viejo/, ../../fuera]\n---\nTexto.\n", 3));
         c.add(page("alias to another host", "---\ntitle: Malo\naliases: [//evil.example/x]\n---\nTexto.\n", 3));
         c.add(page("alias with a backslash", "---\ntitle: Malo\naliases: ['\\\\server\\share']\n---\nTexto.\n", 3));
+        c.add(page("alias with characters no USB stick can hold", "---\ntitle: Malo\naliases: ['/viejo\"><script>x</script>/']\n---\nTexto.\n", 3));
+        c.add(page("slug with a colon and a question mark", "---\ntitle: Malo\nslug: 'que: es?'\n---\nTexto.\n", 3));
         c.add(page("type with ..", "---\ntitle: Malo\ntype: ../x\n---\nTexto.\n", 3));
         c.add(page("layout with a slash", "---\ntitle: Malo\nlayout: /etc/passwd\n---\nTexto.\n", 3));
         // body
