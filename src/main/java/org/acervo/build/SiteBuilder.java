@@ -69,11 +69,12 @@ public final class SiteBuilder {
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
-        List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
+        PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
+        List<ParsedSource> parsed = parse(tree, config, problems, perFile);               // parse
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
-        List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
+        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
         Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
         SiteViews.checkMenus(site, problems);
         problems.throwIfAny();
@@ -91,22 +92,28 @@ public final class SiteBuilder {
         return new Built(site, files, warnings, tree.skippedOtherLanguages());
     }
 
-    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems) {
+    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
         FrontMatterParser parser = new FrontMatterParser(config, problems);
         AtomicInteger done = new AtomicInteger();
         int total = tree.sources().size();
-        return tree.sources().parallelStream().map(s -> {
+        return perFile.map(tree.sources(), s -> {
             Optional<ParsedSource> p = parser.read(s);
             progress.phase("Reading", done.incrementAndGet(), total);
-            return p;
-        }).flatMap(Optional::stream).toList();
+            return p.orElse(null);
+        }, s -> tooSlow(problems, s.shown(), "reading", config.limits().fileTimeoutMillis())).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems) {
+    private static void tooSlow(Problems problems, Path file, String what, long limitMillis) {
+        String limit = limitMillis % 1000 == 0 ? limitMillis / 1000 + "s" : limitMillis + "ms";
+        problems.error(SourceLocation.at(file, 1), what + " this file took longer than the limit of " + limit,
+                "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
+    }
+
+    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
         LinkTargets links = new LinkTargets(index, problems);
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
-        return index.pages().parallelStream().map(p -> {
+        return perFile.map(index.pages(), p -> {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {
@@ -118,7 +125,7 @@ public final class SiteBuilder {
             }
             progress.phase("Rendering Markdown", done.incrementAndGet(), total);
             return rendered;
-        }).toList();
+        }, p -> tooSlow(problems, p.source().shown(), "rendering", limit)).stream().flatMap(Optional::stream).toList();
     }
 
     private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, BuildOptions options, Problems problems) {

@@ -71,6 +71,13 @@ public final class MarkdownRenderer {
 
     /** Renders a page's body; problems (broken links, unknown shortcodes) go to {@code problems}. */
     public Content render(ParsedSource source, Page page, LinkTargets links, Problems problems) {
+        Optional<NestingLimit.TooDeep> deep = NestingLimit.check(source.body());
+        if (deep.isPresent()) {
+            problems.error(SourceLocation.at(source.source().shown(), source.bodyLine() + deep.get().line()),
+                    "lists and quotes are nested " + deep.get().depth() + " levels deep here (the limit is " + NestingLimit.MAX_DEPTH + ")",
+                    "reduce the nesting; a line of many > or - characters nests that many quotes or lists");
+            return Content.EMPTY;
+        }
         List<String> rendered = new ArrayList<>();
         String markdown = replaceShortcodes(source.body(), source, page, links, problems, rendered);
         String html = toHtml(markdown, page, links, source.bodyLine());
