@@ -17,6 +17,10 @@ import org.acervo.content.ContentScanner;
 import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
+import org.acervo.glossary.Glossary;
+import org.acervo.glossary.GlossaryLinker;
+import org.acervo.glossary.TermAnalyzers;
+import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
@@ -27,6 +31,7 @@ import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
 import org.acervo.render.FeedWriter;
+import org.acervo.render.FileShortcodeValues;
 import org.acervo.render.OutputPage;
 import org.acervo.render.PagePlanner;
 import org.acervo.render.SitemapWriter;
@@ -72,9 +77,16 @@ public final class SiteBuilder {
         List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
-        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
+        Glossary terms = Glossary.of(index.pages(), config.languageCodes());
+        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
+                "term", new TermShortcodeValues(terms, problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
         List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
         problems.throwIfAny();
+        Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
+        TermAnalyzers analyzers = new TermAnalyzers();
+        pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
         Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
         SiteViews.checkMenus(site, problems);
         problems.throwIfAny();
