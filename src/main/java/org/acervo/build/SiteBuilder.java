@@ -17,7 +17,10 @@ import org.acervo.content.ContentScanner;
 import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
+import org.acervo.enrich.PageExtras;
+import org.acervo.enrich.RelatedPages;
 import org.acervo.glossary.Glossary;
+import org.acervo.glossary.GlossaryPairs;
 import org.acervo.glossary.GlossaryLinker;
 import org.acervo.glossary.TermAnalyzers;
 import org.acervo.glossary.TermShortcodeValues;
@@ -90,7 +93,9 @@ public final class SiteBuilder {
         Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
         SiteViews.checkMenus(site, problems);
         problems.throwIfAny();
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
+        PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, extras, options)); // render + finish
+        files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
@@ -134,14 +139,14 @@ public final class SiteBuilder {
         }).toList();
     }
 
-    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, BuildOptions options, Problems problems) {
+    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
         List<OutputPage> plan = new PagePlanner(site).plan();
         SiteViews views = new SiteViews(site, theme, false);
         HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger();
         plan.parallelStream().forEach(page -> {
-            templates.render(page, views.site(page.lang())).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
+            templates.render(page, views.site(page.lang()), extras.of(page)).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
         });
         String defaultLang = site.config().defaultLanguage();

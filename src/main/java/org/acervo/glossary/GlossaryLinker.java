@@ -39,6 +39,8 @@ public final class GlossaryLinker {
     private final TermAnalyzers analyzers;
     private final BiFunction<String, String, String> strings;
     private final Map<String, TermTrie> tries = new HashMap<>();
+    private final Map<String, GlossaryEntry> byPath = new HashMap<>();
+    private final Map<String, String> glossaryPathPrefix = new HashMap<>(); // "/es/glosario/" per language, a cheap pre-check
 
     /**
      * @param strings UI strings by (language, key): the heading of the definitions list
@@ -56,6 +58,10 @@ public final class GlossaryLinker {
                 for (String f : e.abbr()) trie.add(analyzers.terms(lang, f), e.id());
             }
             tries.put(lang, trie);
+            for (GlossaryEntry e : glossary.entries(lang)) {
+                byPath.put(e.path(), e);
+                glossaryPathPrefix.putIfAbsent(lang, e.path().substring(0, e.path().lastIndexOf('/', e.path().length() - 2) + 1));
+            }
         }
     }
 
@@ -70,19 +76,22 @@ public final class GlossaryLinker {
         String html = page.content().html();
         TermTrie trie = tries.get(page.lang());
         boolean auto = trie != null && !trie.isEmpty() && !Boolean.FALSE.equals(page.params().get("glossary"));
-        boolean explicit = html.contains("data-term=");
+        boolean explicit = html.contains("data-term=") || html.contains(glossaryPathPrefix.getOrDefault(page.lang(), "\0"));
         if (html.isEmpty() || (!auto && !explicit)) return page;
+        String own = Glossary.isEntry(page) ? Glossary.idOf(page) : null;
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
         Map<String, GlossaryEntry> linked = new LinkedHashMap<>();
-        String own = Glossary.isEntry(page) ? Glossary.idOf(page) : null;
-        for (Element a : body.select("a[data-term]")) {
-            String id = a.attr("data-term");
-            glossary.find(id, page.lang()).or(() -> findAnyLanguage(id)).ifPresent(e -> {
-                linked.putIfAbsent(id, e);
-                a.attr("aria-describedby", definitionId(id));
-            });
+        for (Element a : body.select("a[href]")) {
+            // explicit links: the term shortcode, and plain Markdown links to a term's page
+            GlossaryEntry e = a.hasAttr("data-term")
+                    ? glossary.find(a.attr("data-term"), page.lang()).or(() -> findAnyLanguage(a.attr("data-term"))).orElse(null)
+                    : byPath.get(a.attr("href").replaceFirst("#.*$", ""));
+            if (e == null || e.id().equals(own)) continue;
+            a.attr("data-term", e.id());
+            a.attr("aria-describedby", definitionId(e.id()));
+            linked.putIfAbsent(e.id(), e);
         }
         if (auto) linkText(body, page.lang(), trie, linked, own);
         if (linked.isEmpty()) return page;
