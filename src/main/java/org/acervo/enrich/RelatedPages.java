@@ -107,7 +107,6 @@ public final class RelatedPages {
             mlt.setFieldNames(new String[] {TITLE, BODY, TAX});
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(2);
-            mlt.setMaxDocFreqPct(50);
             mlt.setMaxQueryTerms(25);
             mlt.setBoost(true);
             Query q = mlt.like(doc);
