@@ -138,8 +138,7 @@ public final class FrontMatterParser {
     public Optional<ParsedSource> parse(SourceFile source, String text) {
         // blank lines before the opening --- are tolerated (Hugo does); lines keep their numbers
         int skipped = 0;
-        while (text.startsWith("\n") || (text.indexOf('\n') > 0 && text.substring(0, text.indexOf('\n')).isBlank()
-                && !text.isBlank())) {
+        while (!text.isBlank() && text.indexOf('\n') >= 0 && text.substring(0, text.indexOf('\n')).isBlank()) {
             text = text.substring(text.indexOf('\n') + 1);
             skipped++;
         }
