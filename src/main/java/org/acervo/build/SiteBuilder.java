@@ -18,6 +18,12 @@ import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
 import org.acervo.html.HtmlFinisher;
+import org.acervo.library.BundleFiles;
+import org.acervo.library.DownloadLinker;
+import org.acervo.library.Library;
+import org.acervo.library.LibraryBuilder;
+import org.acervo.library.NewsletterEmails;
+import org.acervo.library.PublicProfiles;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
 import org.acervo.model.LanguageSite;
@@ -69,16 +75,24 @@ public final class SiteBuilder {
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
-        List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
+        List<ParsedSource> parsed = new PublicProfiles().keep(parse(tree, config, problems)); // parse; private profiles never go further
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
-        List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
+        LinkTargets links = new LinkTargets(index, problems);
+        List<Page> pages = renderMarkdown(index, links, markdown, problems);              // markdown
         problems.throwIfAny();
-        Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
+        BundleFiles bundleFiles = BundleFiles.of(tree, pages);
+        DownloadLinker.Result linked = new DownloadLinker(bundleFiles).annotate(pages);   // download links get type and size
+        Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
         SiteViews.checkMenus(site, problems);
+        Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
+        TemplateRenderer pageTemplates = templates.withGlobal("library", library);
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, options, problems)); // render + finish
+        files.addAll(library.calendarFiles());
+        files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
+                .files(new SiteViews(site, theme, false)::site));
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
@@ -103,8 +117,7 @@ public final class SiteBuilder {
         }).flatMap(Optional::stream).toList();
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems) {
-        LinkTargets links = new LinkTargets(index, problems);
+    private List<Page> renderMarkdown(PageIndex index, LinkTargets links, MarkdownRenderer markdown, Problems problems) {
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
         return index.pages().parallelStream().map(p -> {

@@ -31,16 +31,41 @@ public final class TemplateRenderer {
     private final Theme theme;
     private final SiteConfig config;
     private final Problems problems;
+    private final Map<String, Object> globals;
 
     public TemplateRenderer(Theme theme, SiteConfig config, Problems problems) {
         this.theme = theme;
         this.config = config;
         this.problems = problems;
+        this.globals = Map.of();
         FileLoader loader = new FileLoader();
         loader.setPrefix(theme.dir().toString());
         loader.setCharset("UTF-8");
         this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension()).strictVariables(false)
                 .newLineTrimming(true).autoEscaping(true).cacheActive(true).build();
+    }
+
+    private TemplateRenderer(TemplateRenderer base, Map<String, Object> globals) {
+        this.theme = base.theme;
+        this.config = base.config;
+        this.problems = base.problems;
+        this.engine = base.engine;
+        this.globals = Map.copyOf(globals);
+    }
+
+    /**
+     * The same renderer with one more variable in every template, for data that exists only
+     * once the site is assembled (the knowledge library's {@code library}).
+     */
+    public TemplateRenderer withGlobal(String name, Object value) {
+        Map<String, Object> g = new HashMap<>(globals);
+        g.put(name, value);
+        return new TemplateRenderer(this, g);
+    }
+
+    /** True when the theme has {@code layouts/<name>.html}, e.g. {@code newsletter/email}. */
+    public boolean hasLayout(String name) {
+        return theme.layouts().contains(name);
     }
 
     /** The layout for a page: {@code layouts/<type>/<name>.html}, else {@code layouts/_default/<name>.html}. */
@@ -72,7 +97,7 @@ public final class TemplateRenderer {
                     "the theme has no layout for " + kindName + " pages", "add layouts/_default/" + kindName + ".html to the theme");
             return Optional.empty();
         }
-        Map<String, Object> context = new HashMap<>();
+        Map<String, Object> context = new HashMap<>(globals);
         context.put("site", site);
         context.put("page", page.page());
         context.put("items", page.items());
@@ -89,7 +114,12 @@ public final class TemplateRenderer {
         try {
             PebbleTemplate template = engine.getTemplate(name);
             StringWriter w = new StringWriter();
-            template.evaluate(w, context, Locale.forLanguageTag(lang));
+            Map<String, Object> all = context;
+            if (!globals.isEmpty()) {
+                all = new HashMap<>(globals);
+                all.putAll(context);
+            }
+            template.evaluate(w, all, Locale.forLanguageTag(lang));
             return Optional.of(w.toString());
         } catch (PebbleException e) {
             String file = e.getFileName() == null ? name : e.getFileName();
@@ -105,11 +135,14 @@ public final class TemplateRenderer {
         return Optional.empty();
     }
 
-    /** {@code t("key")} and {@code asset("name")} for templates. */
+    /**
+     * {@code t("key")}, {@code asset("name")}, and the download labels {@code fileSize(bytes)}
+     * and {@code downloadTime(bytes)} (time at 256 kbit/s) for templates.
+     */
     private final class AcervoExtension extends AbstractExtension {
         @Override
         public Map<String, Function> getFunctions() {
-            return Map.of("t", new Function() {
+            return Map.of("fileSize", new DownloadLabel(true), "downloadTime", new DownloadLabel(false), "t", new Function() {
                 @Override
                 public List<String> getArgumentNames() {
                     return List.of("key", "arg");
@@ -136,6 +169,29 @@ public final class TemplateRenderer {
                             "no file '" + name + "' in the theme's static folder", line, self.getName()));
                 }
             });
+        }
+
+        /** One helper for size and time labels, so every download link reads the same. */
+        private final class DownloadLabel implements Function {
+            private final boolean size;
+
+            DownloadLabel(boolean size) {
+                this.size = size;
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of("bytes");
+            }
+
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                Object b = args.get("bytes");
+                long bytes = b instanceof Number n ? n.longValue() : -1;
+                Object lang = context.getVariable("lang");
+                return size ? org.acervo.library.DownloadFormat.size(bytes, lang == null ? config.defaultLanguage() : lang.toString())
+                        : org.acervo.library.DownloadFormat.time(bytes);
+            }
         }
     }
 }
