@@ -150,19 +150,25 @@ public final class SiteAssembler {
 
     /** The term's id: a declared id (or a declared label, any case and accents), else the slug of free text. */
     private Optional<String> termId(TaxonomyConfig tax, String value, Page page, boolean report) {
+        Optional<String> id = termIdOf(tax, value);
+        if (id.isEmpty() && report) {
+            SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
+            problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
+                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                            + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
+                            + String.join(", ", tax.terms().keySet()));
+        }
+        return id;
+    }
+
+    /** The id a page's term value stands for, if the taxonomy accepts it. */
+    public static Optional<String> termIdOf(TaxonomyConfig tax, String value) {
         if (!tax.closed()) return Optional.of(Slugs.slugify(value));
         if (tax.terms().containsKey(value)) return Optional.of(value);
         String folded = Slugs.slugify(value);
         for (Map.Entry<String, Map<String, String>> t : tax.terms().entrySet()) {
             if (Slugs.slugify(t.getKey()).equals(folded)) return Optional.of(t.getKey());
             for (String label : t.getValue().values()) if (Slugs.slugify(label).equals(folded)) return Optional.of(t.getKey());
-        }
-        if (report) {
-            SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
-            problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
-                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
-                            + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
-                            + String.join(", ", tax.terms().keySet()));
         }
         return Optional.empty();
     }
