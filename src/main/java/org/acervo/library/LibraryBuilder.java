@@ -90,7 +90,14 @@ public final class LibraryBuilder {
             List<String> who = r.strings("attendees");
             if (!who.isEmpty()) attendees.put(path, who);
             for (Download d : bodyDownloads.getOrDefault(path, List.of())) {
-                if (offered.stream().noneMatch(o -> o.href().equals(d.href()))) offered.add(d);
+                int same = -1;
+                for (int i = 0; i < offered.size(); i++) if (offered.get(i).href().equals(d.href())) same = i;
+                if (same < 0) {
+                    offered.add(d);
+                } else if (offered.get(same).title().isEmpty()) { // slides named in front matter take the text's link label
+                    Download o = offered.get(same);
+                    offered.set(same, new Download(d.title(), o.href(), o.type(), o.bytes(), o.speaker(), o.duration(), o.page(), o.pageTitle()));
+                }
             }
             if (!offered.isEmpty()) downloads.put(path, List.copyOf(offered));
             if (r.has("collection")) readCollection(r).ifPresent(c -> collections.put(path, c));
@@ -197,8 +204,8 @@ public final class LibraryBuilder {
             file(r, "presentations", f.get(), r.text("presentations", m, "title").orElse(f.get()),
                     r.text("presentations", m, "speaker").orElse("")).ifPresent(presentations::add);
         }
-        Download slides = r.string("slides").flatMap(f -> file(r, "slides", f, "slides", "")).orElse(null);
-        Download transcript = r.string("transcript").flatMap(f -> file(r, "transcript", f, "transcript", "")).orElse(null);
+        Download slides = r.string("slides").flatMap(f -> file(r, "slides", f, "", "")).orElse(null);
+        Download transcript = r.string("transcript").flatMap(f -> file(r, "transcript", f, "", "")).orElse(null);
         String poster = r.string("poster").flatMap(f -> links.resolve(f, p, r.where("poster"))).orElse(null);
         Download recording = media(r, "recording", "recording");
         Download audio = media(r, "audio", "audio");

@@ -450,7 +450,7 @@ class LibraryFeaturesTest {
         assertEquals("https://media.example.org/tarifas.mp4", rec.attr("href"));
         assertEquals("187050000", rec.attr("data-bytes"));
         assertTrue(rec.parent().text().contains("187") && rec.parent().text().contains("MB"), rec.parent().text());
-        assertTrue(rec.parent().text().contains("58 min"));
+        assertTrue(rec.parent().text().contains("58 min"), rec.parent().text());
         Element audio = d.selectFirst("[data-recording] a[data-media=audio]");
         assertEquals("27840000", audio.attr("data-bytes"));
         Element poster = d.selectFirst("[data-recording] img");
