@@ -262,6 +262,11 @@ class LibraryFeaturesTest {
         return href.endsWith("/") || href.isEmpty() || href.equals("./") ? s + "/index.html" : s;
     }
 
+    @Test
+    void everyLinkTheLibraryAddsLeadsSomewhere() {
+        assertEquals(List.of(), org.acervo.LinkAudit.problems(site.output()));
+    }
+
     // ---- two audiences ---------------------------------------------------------------------
 
     @Test
