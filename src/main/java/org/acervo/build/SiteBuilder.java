@@ -42,8 +42,10 @@ import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
 
 /**
- * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
- * templates, finish, write. Problems from every file are collected; the build stops before
+ * Runs the build's phases in order: load, parse (private profiles left out), locate, render
+ * Markdown, mark download links, assemble, read the knowledge library (events, downloads,
+ * collections, directories), render templates (plus .ics files and newsletter e-mails),
+ * finish, write. Problems from every file are collected; the build stops before
  * writing if there are any, so the previous output stays as it was.
  */
 public final class SiteBuilder {

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import org.acervo.render.Views.Link;
  * "now"; collections are resolved to pages in the reader's language.
  */
 public final class LibraryBuilder {
-    private static final String CITIES = "cities";
     private final Site site;
     private final LinkTargets links;
     private final BundleFiles files;
@@ -38,6 +36,7 @@ public final class LibraryBuilder {
     private final ZonedDateTime now;
     private final Problems problems;
     private final Map<String, Page> byPath = new HashMap<>();
+    private final DirectoryReader directory;
 
     public LibraryBuilder(Site site, LinkTargets links, BundleFiles files, Map<String, List<Download>> bodyDownloads,
                           ZonedDateTime now, Problems problems) {
@@ -47,6 +46,7 @@ public final class LibraryBuilder {
         this.bodyDownloads = bodyDownloads;
         this.now = now;
         this.problems = problems;
+        this.directory = new DirectoryReader(site);
         for (Page p : everyPage()) byPath.put("/" + p.path(), p);
     }
 
@@ -101,8 +101,8 @@ public final class LibraryBuilder {
             }
             if (!offered.isEmpty()) downloads.put(path, List.copyOf(offered));
             if (r.has("collection")) readCollection(r).ifPresent(c -> collections.put(path, c));
-            if (p.section().equals("communities") && p.kind() == org.acervo.model.PageKind.SINGLE) communities.put(path, readCommunity(r));
-            if (p.section().equals("people") && p.kind() == org.acervo.model.PageKind.SINGLE) people.put(path, readPerson(r));
+            if (p.section().equals("communities") && p.kind() == org.acervo.model.PageKind.SINGLE) communities.put(path, directory.community(r));
+            if (p.section().equals("people") && p.kind() == org.acervo.model.PageKind.SINGLE) people.put(path, directory.person(r));
         }
         for (CollectionPath c : collections.values()) {
             for (int i = 0; i < c.members().size(); i++) {
@@ -118,7 +118,7 @@ public final class LibraryBuilder {
             List<CollectionPath.Step> own = v.stream().filter(st -> st.path().startsWith(lang)).toList();
             return (own.isEmpty() ? v : own).stream().sorted(java.util.Comparator.comparing(CollectionPath.Step::path)).toList();
         });
-        return new Library(events, downloads, collections, steps, communities, people, gathered(), attendees, audiences(), calendars);
+        return new Library(events, downloads, collections, steps, communities, people, directory.gathered(), attendees, audiences(), calendars);
     }
 
     /** {@code downloads:} as a list of files, or of {title, file} groups. */
@@ -191,7 +191,7 @@ public final class LibraryBuilder {
             e = s;
         }
         boolean allDay = start.allDay();
-        Link city = r.string("city").flatMap(id -> cityLink(r, "city", id)).orElse(null);
+        Link city = r.string("city").flatMap(id -> directory.cityLink(r, "city", id)).orElse(null);
         long participants = r.integer("participants").orElse(-1);
         List<Event.AgendaItem> agenda = new ArrayList<>();
         for (Map<String, Object> m : r.maps("agenda", "{time: \"09:00\", title: \"Welcome\"}")) {
@@ -215,12 +215,6 @@ public final class LibraryBuilder {
         return new Event(p.title(), "/" + p.path(), p.lang(), p.section(), sectionTitle, p.content().summary(), s, e,
                 allDay, city, participants, agenda, presentations, r.strings("speakers"), recording, audio, slides, transcript,
                 poster, r.strings("attendees"), upcoming, ics);
-    }
-
-    /** A page's name: its file name, or its folder's for a bundle ({@code disaster-risk}). */
-    private static String id(Page p) {
-        String t = p.source().translationPath();
-        return t.substring(t.lastIndexOf('/') + 1);
     }
 
     private static String lastSegment(String path) {
@@ -266,99 +260,6 @@ public final class LibraryBuilder {
         }
         String title = r.string("collectionTitle").orElse(p.title());
         return members.isEmpty() ? Optional.empty() : Optional.of(new CollectionPath(title, "/" + p.path(), members));
-    }
-
-    // ---- directories -----------------------------------------------------------------------
-
-    /** The page of a city in the page's language (else another), by its id in the cities taxonomy or its file name. */
-    private Optional<Page> cityPage(String lang, String id) {
-        Page other = null;
-        for (Page c : site.allPages()) {
-            if (!c.section().equals(CITIES) || c.kind() != org.acervo.model.PageKind.SINGLE) continue;
-            boolean match = id(c).equals(id) || c.terms(CITIES).contains(id);
-            if (!match) continue;
-            if (c.lang().equals(lang)) return Optional.of(c);
-            if (other == null) other = c;
-        }
-        return Optional.ofNullable(other);
-    }
-
-    private Optional<Link> cityLink(FieldReader r, String key, String id) {
-        Optional<Page> c = cityPage(r.page().lang(), id);
-        if (c.isPresent()) return Optional.of(new Link(c.get().title(), "/" + c.get().path()));
-        var tax = site.config().taxonomies().get(CITIES);
-        if (tax != null && tax.closed() && !tax.terms().containsKey(id)) {
-            r.error(key, "unknown city '" + id + "'", org.acervo.problem.Suggestions.hint(id, List.copyOf(tax.terms().keySet()), "cities"));
-            return Optional.empty();
-        }
-        String label = tax == null ? id : tax.termLabel(id, r.page().lang()).orElse(id);
-        return Optional.of(new Link(label, ""));
-    }
-
-    private Optional<Page> communityPage(String lang, String id) {
-        Page other = null;
-        for (Page c : site.allPages()) {
-            if (!c.section().equals("communities") || c.kind() != org.acervo.model.PageKind.SINGLE) continue;
-            if (!id(c).equals(id) && !c.terms("topics").contains(id)) continue;
-            if (c.lang().equals(lang)) return Optional.of(c);
-            if (other == null) other = c;
-        }
-        return Optional.ofNullable(other);
-    }
-
-    private Directory.Community readCommunity(FieldReader r) {
-        Page p = r.page();
-        long members = r.integer("members").orElse(-1);
-        Link coordinator = r.string("coordinator").flatMap(id -> cityLink(r, "coordinator", id)).orElse(null);
-        String contact = r.string("contact").orElse("");
-        String href = contact.isEmpty() ? "" : contact.contains("@") && !contact.contains("/") ? "mailto:" + contact : contact;
-        List<Link> people = new ArrayList<>();
-        for (Page person : site.expectLanguage(p.lang()).pages()) {
-            if (!person.section().equals("people") || person.kind() != org.acervo.model.PageKind.SINGLE) continue;
-            Object c = person.params().get("community");
-            if (c != null && (c.toString().equals(id(p)) || p.terms("topics").contains(c.toString()))) {
-                people.add(new Link(person.title(), "/" + person.path()));
-            }
-        }
-        return new Directory.Community(members, coordinator, contact, href, people);
-    }
-
-    private Directory.Person readPerson(FieldReader r) {
-        Link city = r.string("city").flatMap(id -> cityLink(r, "city", id)).orElse(null);
-        Link community = r.string("community").map(id -> communityPage(r.page().lang(), id)
-                .map(c -> new Link(c.title(), "/" + c.path())).orElseGet(() -> {
-                    r.error("community", "no community page for '" + id + "'", "use the file name of a page in content/communities/");
-                    return null;
-                })).orElse(null);
-        return new Directory.Person(r.string("role").orElse(""), city, community);
-    }
-
-    /** For each city page: the other pages of its language tagged with the city, hosted or coordinated by it. */
-    private Map<String, List<Directory.Group>> gathered() {
-        Map<String, List<Directory.Group>> out = new HashMap<>();
-        for (LanguageSite l : site.languages().values()) {
-            for (Page city : l.pages()) {
-                if (!city.section().equals(CITIES) || city.kind() != org.acervo.model.PageKind.SINGLE) continue;
-                List<String> ids = new ArrayList<>(city.terms(CITIES));
-                if (ids.isEmpty()) ids.add(id(city));
-                Map<String, List<Link>> bySection = new LinkedHashMap<>();
-                for (Section s : l.sections().values()) {
-                    if (s.key().contains("/")) continue;
-                    for (Section.Entry en : s.entries()) {
-                        Page p = en.page();
-                        if (p == city || p.kind() != org.acervo.model.PageKind.SINGLE) continue;
-                        boolean tagged = p.terms(CITIES).stream().anyMatch(ids::contains)
-                                || ids.contains(String.valueOf(p.params().get("city")))
-                                || ids.contains(String.valueOf(p.params().get("coordinator")));
-                        if (tagged) bySection.computeIfAbsent(s.title(), k -> new ArrayList<>()).add(new Link(p.title(), "/" + p.path()));
-                    }
-                }
-                List<Directory.Group> groups = new ArrayList<>();
-                bySection.forEach((t, pages) -> groups.add(new Directory.Group(t, List.copyOf(pages))));
-                out.put("/" + city.path(), List.copyOf(groups));
-            }
-        }
-        return out;
     }
 
     private Map<String, List<Link>> audiences() {
