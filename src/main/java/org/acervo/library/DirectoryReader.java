@@ -94,31 +94,49 @@ final class DirectoryReader {
         return new Directory.Person(r.string("role").orElse(""), city, community);
     }
 
-    /** For each city page: the other pages of its language tagged with the city, hosted or coordinated by it. */
+    /** The folder of organisation pages; other pages name them with {@code organisations: [id]}. */
+    static final String ORGANISATIONS = "organisations";
+
+    /**
+     * For each page in {@code cities/} and {@code organisations/}: the other pages of its
+     * language that name it (taxonomy or front matter), host it ({@code city}) or are
+     * coordinated by it ({@code coordinator}), per section.
+     */
     Map<String, List<Directory.Group>> gathered() {
         Map<String, List<Directory.Group>> out = new HashMap<>();
         for (LanguageSite l : site.languages().values()) {
-            for (Page city : l.pages()) {
-                if (!city.section().equals(CITIES) || city.kind() != org.acervo.model.PageKind.SINGLE) continue;
-                List<String> ids = new ArrayList<>(city.terms(CITIES));
-                if (ids.isEmpty()) ids.add(id(city));
+            for (Page owner : l.pages()) {
+                String key = owner.section();
+                if (!key.equals(CITIES) && !key.equals(ORGANISATIONS)) continue;
+                List<String> ids = new ArrayList<>(owner.terms(key));
+                if (ids.isEmpty()) ids.add(id(owner));
                 Map<String, List<Link>> bySection = new LinkedHashMap<>();
+                for (Page p : l.pages()) { // pages at the top of content/ (about...) belong to no section
+                    if (p.section().isEmpty() && names(p, key, ids)) bySection.computeIfAbsent("", k -> new ArrayList<>()).add(new Link(p.title(), "/" + p.path()));
+                }
                 for (Section s : l.sections().values()) {
                     if (s.key().contains("/")) continue;
                     for (Section.Entry en : s.entries()) {
                         Page p = en.page();
-                        if (p == city || p.kind() != org.acervo.model.PageKind.SINGLE) continue;
-                        boolean tagged = p.terms(CITIES).stream().anyMatch(ids::contains)
-                                || ids.contains(String.valueOf(p.params().get("city")))
-                                || ids.contains(String.valueOf(p.params().get("coordinator")));
-                        if (tagged) bySection.computeIfAbsent(s.title(), k -> new ArrayList<>()).add(new Link(p.title(), "/" + p.path()));
+                        if (p == owner || p.kind() != org.acervo.model.PageKind.SINGLE) continue;
+                        if (names(p, key, ids)) bySection.computeIfAbsent(s.title(), k -> new ArrayList<>()).add(new Link(p.title(), "/" + p.path()));
                     }
                 }
                 List<Directory.Group> groups = new ArrayList<>();
                 bySection.forEach((t, pages) -> groups.add(new Directory.Group(t, List.copyOf(pages))));
-                out.put("/" + city.path(), List.copyOf(groups));
+                out.put("/" + owner.path(), List.copyOf(groups));
             }
         }
         return out;
+    }
+
+    private static boolean names(Page p, String key, List<String> ids) {
+        if (p.terms(key).stream().anyMatch(ids::contains)) return true;
+        if (key.equals(CITIES)) {
+            return ids.contains(String.valueOf(p.params().get("city"))) || ids.contains(String.valueOf(p.params().get("coordinator")));
+        }
+        Object named = p.params().get(ORGANISATIONS);
+        if (named instanceof List<?> list) return list.stream().map(String::valueOf).anyMatch(ids::contains);
+        return named != null && ids.contains(named.toString()) || ids.contains(String.valueOf(p.params().get("organisation")));
     }
 }

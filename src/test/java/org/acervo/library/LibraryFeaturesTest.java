@@ -197,6 +197,17 @@ class LibraryFeaturesTest {
             cities: [managua]
             ---
             Obras.
+            -- content/organisations/banco.es.md --
+            ---
+            title: Banco de Desarrollo
+            ---
+            Socio.
+            -- content/acerca.es.md --
+            ---
+            title: Acerca de la red
+            organisations: [banco]
+            ---
+            Historia.
             -- content/people/_index.es.md --
             ---
             title: Personas
@@ -533,6 +544,11 @@ class LibraryFeaturesTest {
         assertTrue(gathered.containsAll(List.of("Estabilización de laderas", "Taller de Managua", "Comunidad de saneamiento",
                 "Ana Ferrer", "Encuentro regional; transporte, agua y riesgo")), gathered.toString());
         assertFalse(gathered.contains("Managua"));
+    }
+
+    @Test
+    void organisationPageGathersThePagesThatNameIt() {
+        assertEquals(List.of("Acerca de la red"), site.html("es/organisations/banco/index.html").select("[data-gathered] a").eachText());
     }
 
     @Test
