@@ -2,11 +2,14 @@ package org.acervo.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acervo.model.Content;
 import org.acervo.model.Page;
+import org.acervo.util.FileSizes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,9 +22,12 @@ import org.jsoup.nodes.Element;
  */
 public final class DownloadLinker {
     private final BundleFiles files;
+    private final BiFunction<String, String, String> strings;
 
-    public DownloadLinker(BundleFiles files) {
+    /** @param strings the theme's UI string for a language and key, for "at 256 kbit/s" */
+    public DownloadLinker(BundleFiles files, BiFunction<String, String, String> strings) {
         this.files = files;
+        this.strings = strings;
     }
 
     /** The pages with annotated bodies, and the downloads found in each body (by page site path). */
@@ -39,8 +45,8 @@ public final class DownloadLinker {
                 if (!DownloadTypes.isDownload(BundleFiles.stripFragment(href))) continue;
                 OptionalLong size = files.size(href);
                 if (size.isEmpty()) continue;
-                String type = DownloadFormat.type(BundleFiles.stripFragment(href));
-                mark(a, type, size.getAsLong(), p.lang());
+                String type = FileSizes.type(BundleFiles.stripFragment(href));
+                if (!a.hasAttr("data-download")) mark(a, type, size.getAsLong(), p.lang()); // the download shortcode marks its own
                 downloads.add(new Download(a.text(), href, type, size.getAsLong(), "", "", "/" + p.path(), p.title()));
             }
             if (downloads.isEmpty()) return p;
@@ -52,10 +58,12 @@ public final class DownloadLinker {
     }
 
     /** The markup every download link shares (the theme's download partial writes the same). */
-    static void mark(Element a, String type, long bytes, String lang) {
+    private void mark(Element a, String type, long bytes, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
         a.attr("data-download", type);
         a.attr("data-bytes", Long.toString(bytes));
         a.after(new Element("small").addClass("download-size").attr("data-download-size", "")
-                .text(" (" + type + ", " + DownloadFormat.size(bytes, lang) + ", ≈ " + DownloadFormat.time(bytes) + ")"));
+                .text(" (" + type + ", " + FileSizes.size(bytes, locale) + ", " + FileSizes.time(bytes, locale) + " "
+                        + strings.apply(lang, "at_256kbps") + ")"));
     }
 }

@@ -11,6 +11,6 @@ final class DownloadTypes {
     private DownloadTypes() {}
 
     static boolean isDownload(String path) {
-        return ENDINGS.contains(DownloadFormat.type(path).toLowerCase(Locale.ROOT));
+        return ENDINGS.contains(org.acervo.util.FileSizes.type(path).toLowerCase(Locale.ROOT));
     }
 }

@@ -139,11 +139,11 @@ public final class LibraryBuilder {
     /** A file named in front matter: resolved like a link (missing files are reported there) and measured. */
     private Optional<Download> file(FieldReader r, String key, String file, String title, String speaker) {
         Page p = r.page();
-        if (external(file)) return Optional.of(new Download(title, file, DownloadFormat.type(file), -1, speaker, "", "/" + p.path(), p.title()));
+        if (external(file)) return Optional.of(new Download(title, file, org.acervo.util.FileSizes.type(file), -1, speaker, "", "/" + p.path(), p.title()));
         Optional<String> target = links.resolve(file, p, r.where(key));
         if (target.isEmpty()) return Optional.empty();
         OptionalLong size = files.size(target.get());
-        String type = DownloadFormat.type(BundleFiles.stripFragment(target.get()));
+        String type = org.acervo.util.FileSizes.type(BundleFiles.stripFragment(target.get()));
         return Optional.of(new Download(title, target.get(), type, size.orElse(-1), speaker, "", "/" + p.path(), p.title()));
     }
 

@@ -41,7 +41,7 @@ public final class TemplateRenderer {
         FileLoader loader = new FileLoader();
         loader.setPrefix(theme.dir().toString());
         loader.setCharset("UTF-8");
-        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension()).strictVariables(false)
+        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension(), new FileSizeExtension()).strictVariables(false)
                 .newLineTrimming(true).autoEscaping(true).cacheActive(true).build();
     }
 
@@ -82,6 +82,11 @@ public final class TemplateRenderer {
 
     /** Renders one page; a template error is reported at the template's line. */
     public Optional<String> render(OutputPage page, Views.SiteView site) {
+        return render(page, site, Map.of());
+    }
+
+    /** Renders one page with extra template variables (related pages, structured data, the glossary...). */
+    public Optional<String> render(OutputPage page, Views.SiteView site, Map<String, Object> extra) {
         String kindName = page.kind().hook().equals("404") ? "404" : page.kind().hook();
         if (page.layout().isPresent() && findLayout(page.type(), page.layout(), "\0").isEmpty()) {
             String wanted = page.layout().get();
@@ -106,6 +111,7 @@ public final class TemplateRenderer {
         context.put("alternates", page.alternates());
         context.put("kind", page.kind().hook());
         context.put("lang", page.lang());
+        extra.forEach(context::putIfAbsent);
         return evaluate("layouts/" + layout.get() + ".html", context, page.lang(), page.where());
     }
 
@@ -135,14 +141,11 @@ public final class TemplateRenderer {
         return Optional.empty();
     }
 
-    /**
-     * {@code t("key")}, {@code asset("name")}, and the download labels {@code fileSize(bytes)}
-     * and {@code downloadTime(bytes)} (time at 256 kbit/s) for templates.
-     */
+    /** {@code t("key")} and {@code asset("name")} for templates. */
     private final class AcervoExtension extends AbstractExtension {
         @Override
         public Map<String, Function> getFunctions() {
-            return Map.of("fileSize", new DownloadLabel(true), "downloadTime", new DownloadLabel(false), "t", new Function() {
+            return Map.of("t", new Function() {
                 @Override
                 public List<String> getArgumentNames() {
                     return List.of("key", "arg");
@@ -169,29 +172,6 @@ public final class TemplateRenderer {
                             "no file '" + name + "' in the theme's static folder", line, self.getName()));
                 }
             });
-        }
-
-        /** One helper for size and time labels, so every download link reads the same. */
-        private final class DownloadLabel implements Function {
-            private final boolean size;
-
-            DownloadLabel(boolean size) {
-                this.size = size;
-            }
-
-            @Override
-            public List<String> getArgumentNames() {
-                return List.of("bytes");
-            }
-
-            @Override
-            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-                Object b = args.get("bytes");
-                long bytes = b instanceof Number n ? n.longValue() : -1;
-                Object lang = context.getVariable("lang");
-                return size ? org.acervo.library.DownloadFormat.size(bytes, lang == null ? config.defaultLanguage() : lang.toString())
-                        : org.acervo.library.DownloadFormat.time(bytes);
-            }
         }
     }
 }
