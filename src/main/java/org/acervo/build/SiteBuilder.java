@@ -25,6 +25,12 @@ import org.acervo.glossary.GlossaryLinker;
 import org.acervo.glossary.TermAnalyzers;
 import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
+import org.acervo.library.BundleFiles;
+import org.acervo.library.DownloadLinker;
+import org.acervo.library.Library;
+import org.acervo.library.LibraryBuilder;
+import org.acervo.library.NewsletterEmails;
+import org.acervo.library.PublicProfiles;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
 import org.acervo.model.LanguageSite;
@@ -44,8 +50,10 @@ import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
 
 /**
- * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
- * templates, finish, write. Problems from every file are collected; the build stops before
+ * Runs the build's phases in order: load, parse (private profiles left out), locate, render
+ * Markdown, mark download links, assemble, read the knowledge library (events, downloads,
+ * collections, directories), render templates (plus .ics files and newsletter e-mails),
+ * finish, write. Problems from every file are collected; the build stops before
  * writing if there are any, so the previous output stays as it was.
  */
 public final class SiteBuilder {
@@ -78,7 +86,7 @@ public final class SiteBuilder {
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
         PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
-        List<ParsedSource> parsed = parse(tree, config, problems, perFile);               // parse
+        List<ParsedSource> parsed = new PublicProfiles().keep(parse(tree, config, problems, perFile)); // parse; private profiles never go further
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         Glossary terms = Glossary.of(index.pages(), config.languageCodes());
@@ -86,15 +94,23 @@ public final class SiteBuilder {
                 "term", new TermShortcodeValues(terms, problems),
                 "download", new FileShortcodeValues("file", problems),
                 "video", new FileShortcodeValues("src", problems))));
-        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        LinkTargets links = new LinkTargets(index, problems);
+        List<Page> pages = renderMarkdown(index, links, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
         pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
-        Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
+        BundleFiles bundleFiles = BundleFiles.of(tree, pages);
+        DownloadLinker.Result linked = new DownloadLinker(bundleFiles, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).annotate(pages);   // download links get type and size
+        Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
         SiteViews.checkMenus(site, problems);
+        Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
         PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, extras, options)); // render + finish
+        TemplateRenderer pageTemplates = templates.withGlobal("library", library);
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
+        files.addAll(library.calendarFiles());
+        files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
+                .files(new SiteViews(site, theme, false)::site));
         files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
@@ -126,8 +142,8 @@ public final class SiteBuilder {
                 "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
-        LinkTargets links = new LinkTargets(index, problems);
+    private List<Page> renderMarkdown(PageIndex index, LinkTargets links, MarkdownRenderer markdown, Problems problems,
+                                      PerFileWork perFile, long limit) {
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
         return perFile.map(index.pages(), p -> {
