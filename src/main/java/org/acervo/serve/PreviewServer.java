@@ -164,8 +164,12 @@ final class PreviewServer implements AutoCloseable {
         }
         String type = type(key);
         byte[] body = bytes.get();
-        if (type.startsWith("text/html") && !s.problems().isEmpty()) {
-            body = ProblemOverlay.inject(new String(body, StandardCharsets.UTF_8), s.problems()).getBytes(StandardCharsets.UTF_8);
+        if (type.startsWith("text/html") && (status == 404 || !s.problems().isEmpty())) {
+            String html = new String(body, StandardCharsets.UTF_8);
+            // the 404 page's links are relative to the top; served at another depth they need a base
+            if (status == 404) html = html.replaceFirst("(?i)<head>", "<head><base href=\"/\">");
+            if (!s.problems().isEmpty()) html = ProblemOverlay.inject(html, s.problems());
+            body = html.getBytes(StandardCharsets.UTF_8);
         }
         send(x, status, type, body);
     }

@@ -25,7 +25,7 @@ final class ProblemOverlay {
         for (BuildProblem p : problems) {
             b.append("<li><code class=\"where\">").append(e(p.where().toString())).append("</code> <span class=\"what\">")
                     .append(e(p.what())).append("</span>");
-            if (!p.hint().isBlank()) b.append("<span class=\"fix\">").append(e(p.hint())).append("</span>");
+            if (!p.hint().isBlank()) b.append(" <span class=\"fix\">").append(e(p.hint())).append("</span>");
             b.append("</li>");
         }
         b.append("</ol></aside>");
