@@ -159,8 +159,15 @@ public final class SiteAssembler {
         }
         if (report) {
             SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
+            // editors write labels as often as ids: suggest from both, and name the id to write
+            Map<String, String> names = new java.util.TreeMap<>();
+            tax.terms().forEach((id, labels) -> {
+                names.put(id, id);
+                labels.values().forEach(l -> names.putIfAbsent(l, id));
+            });
             problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
-                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                    Suggestions.nearest(value, names.keySet()).map(n -> "did you mean '" + names.get(n) + "'"
+                            + (n.equals(names.get(n)) ? "" : " (" + n + ")") + "? ").orElse("")
                             + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
                             + String.join(", ", tax.terms().keySet()));
         }
