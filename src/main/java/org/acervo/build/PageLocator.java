@@ -63,12 +63,35 @@ public final class PageLocator {
                         "give each page its own translationKey; translations of one page are in different languages");
                 continue;
             }
+            checkTerms(p);
             Page page = page(p, key, folderSlugs);
             pages.add(page);
             sources.put(page, p);
             byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
         }
         return new PageIndex(List.copyOf(pages), sources, byPath, unpublished, tree, config.languageCodes());
+    }
+
+    /** Terms of taxonomies that declare their terms must be among them. */
+    private void checkTerms(ParsedSource p) {
+        for (org.acervo.config.TaxonomyConfig tax : config.taxonomies().values()) {
+            if (!tax.closed()) continue;
+            for (String value : p.meta().terms(tax.key())) {
+                if (SiteAssembler.termIdOf(tax, value).isPresent()) continue;
+                // editors write labels as often as ids: suggest from both, and name the id to write
+                Map<String, String> names = new java.util.TreeMap<>();
+                tax.terms().forEach((id, labels) -> {
+                    names.put(id, id);
+                    labels.values().forEach(l -> names.putIfAbsent(l, id));
+                });
+                problems.error(p.meta().where(tax.key(), org.acervo.problem.SourceLocation.at(p.source().shown(), 1)),
+                        "unknown " + tax.key() + " term '" + value + "'",
+                        org.acervo.problem.Suggestions.nearest(value, names.keySet())
+                                .map(n -> "did you mean '" + names.get(n) + "'" + (n.equals(names.get(n)) ? "" : " (" + n + ")") + "? ").orElse("")
+                                + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
+                                + String.join(", ", tax.terms().keySet()));
+            }
+        }
     }
 
     private Page page(ParsedSource p, String key, Map<String, String> folderSlugs) {
