@@ -6,12 +6,16 @@ import org.acervo.config.SiteConfig;
 import org.jsoup.nodes.Entities;
 
 /**
- * The translation report as a page for editors at {@code _editors/translations/}: not linked from
+ * The translation report as a page for editors at {@code <default language>/_editors/translations/}: not linked from
  * the site's navigation, not in the sitemap, and marked {@code noindex} so search engines leave it
  * out. It is the same report as {@code acervo check}'s, so editors without a terminal see it too.
  */
 public final class TranslationStatusPage {
-    public static final String FILE = "_editors/translations/index.html";
+    /** Under the default language's folder, since the page is written in it: {@code es/_editors/translations/}. */
+    public static String file(SiteConfig config) {
+        return config.defaultLanguage() + "/_editors/translations/index.html";
+    }
+
     private final SiteConfig config;
 
     public TranslationStatusPage(SiteConfig config) {
@@ -54,7 +58,7 @@ public final class TranslationStatusPage {
             b.append("</section>");
         }
         b.append("</main></body></html>");
-        return OutputFile.text(FILE, b.toString());
+        return OutputFile.text(file(config), b.toString());
     }
 
     private static String e(String s) {

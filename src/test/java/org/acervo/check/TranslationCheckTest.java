@@ -183,13 +183,13 @@ class TranslationCheckTest {
                 ---
                 Text.
                 """).buildOk();
-        Document page = site.html(TranslationStatusPage.FILE);
+        Document page = site.html("es/_editors/translations/index.html");
         assertEquals("noindex, nofollow", page.selectFirst("meta[name=robots]").attr("content"));
         assertEquals(List.of("content/knowledge/agua.es.md"), page.select("#lang-en table.missing code").eachText());
         assertTrue(page.select("#lang-es table.missing").isEmpty());
         assertFalse(site.text("sitemap.xml").contains("_editors"));
         for (String f : site.files()) {
-            if (f.endsWith(".html") && !f.startsWith("_editors/")) assertFalse(site.text(f).contains("_editors"), f);
+            if (f.endsWith(".html") && !f.startsWith("es/_editors/")) assertFalse(site.text(f).contains("_editors"), f);
         }
     }
 }
