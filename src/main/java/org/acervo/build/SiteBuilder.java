@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.acervo.check.SourceSurvey;
+import org.acervo.check.TranslationReport;
+import org.acervo.check.TranslationStatusPage;
 import org.acervo.config.SiteConfig;
 import org.acervo.config.SiteConfigLoader;
 import org.acervo.content.ContentScanner;
@@ -58,9 +61,16 @@ import org.acervo.render.ThemeShortcodes;
  */
 public final class SiteBuilder {
     private final Progress progress;
+    private final BuildSession session;
 
     public SiteBuilder(Progress progress) {
+        this(progress, BuildSession.none());
+    }
+
+    /** @param session what is kept between builds (caches of {@code acervo serve}), and whether pages live-reload */
+    public SiteBuilder(Progress progress, BuildSession session) {
         this.progress = progress;
+        this.session = session;
     }
 
     /** Everything a build produces before it is written: the site and its files. */
@@ -95,7 +105,7 @@ public final class SiteBuilder {
                 "download", new FileShortcodeValues("file", problems),
                 "video", new FileShortcodeValues("src", problems))));
         LinkTargets links = new LinkTargets(index, problems);
-        List<Page> pages = renderMarkdown(index, links, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
         pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
@@ -115,6 +125,8 @@ public final class SiteBuilder {
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
+        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree,
+                SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
         for (String missing : theme.missingStrings()) {
@@ -130,7 +142,7 @@ public final class SiteBuilder {
         AtomicInteger done = new AtomicInteger();
         int total = tree.sources().size();
         return perFile.map(tree.sources(), s -> {
-            Optional<ParsedSource> p = parser.read(s);
+            Optional<ParsedSource> p = session.parse(s, parser, problems);
             progress.phase("Reading", done.incrementAndGet(), total);
             return p.orElse(null);
         }, s -> tooSlow(problems, s.shown(), "reading", config.limits().fileTimeoutMillis())).stream().flatMap(Optional::stream).toList();
@@ -142,15 +154,16 @@ public final class SiteBuilder {
                 "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
     }
 
-    private List<Page> renderMarkdown(PageIndex index, LinkTargets links, MarkdownRenderer markdown, Problems problems,
-                                      PerFileWork perFile, long limit) {
+    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
+        String linkSignature = session.caching() ? linkSignature(index) : "";
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
         return perFile.map(index.pages(), p -> {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {
-                rendered = p.withContent(markdown.render(src, p, links, problems));
+                rendered = p.withContent(session.markdown(p, src, linkSignature,
+                        own -> markdown.render(src, p, new LinkTargets(index, own), own), problems));
             } catch (StackOverflowError e) {
                 problems.error(SourceLocation.at(p.source().shown(), 1), "the text is nested too deeply to render",
                         "reduce the nesting of lists and quotes");
@@ -163,12 +176,15 @@ public final class SiteBuilder {
 
     private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
         List<OutputPage> plan = new PagePlanner(site).plan();
-        SiteViews views = new SiteViews(site, theme, false);
+        SiteViews views = new SiteViews(site, theme, session.liveReload());
         HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger();
         plan.parallelStream().forEach(page -> {
-            templates.render(page, views.site(page.lang()), extras.of(page)).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
+            Map<String, Object> pageExtras = extras.of(page);
+            session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
+                            .map(html -> finisher.finish(html, page.file())))
+                    .ifPresent(html -> out.add(OutputFile.text(page.file(), html)));
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
         });
         String defaultLang = site.config().defaultLanguage();
@@ -182,6 +198,19 @@ public final class SiteBuilder {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** What links resolve against: every page's content path, language and site path, drafts, and content files. */
+    private static String linkSignature(PageIndex index) {
+        StringBuilder b = new StringBuilder();
+        index.byTranslationPath().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            b.append(e.getKey());
+            e.getValue().forEach((lang, page) -> b.append('|').append(lang).append('=').append(page.path()));
+            b.append('\n');
+        });
+        index.unpublished().stream().sorted().forEach(u -> b.append("U ").append(u).append('\n'));
+        index.tree().resources().forEach(r -> b.append("R ").append(r).append('\n'));
+        return org.acervo.content.ContentHash.full(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Theme assets (fingerprinted), the site's static/ folder, and the files of page bundles. */
