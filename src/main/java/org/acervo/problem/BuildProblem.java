@@ -8,6 +8,9 @@ public record BuildProblem(SourceLocation where, String what, String hint) imple
     public BuildProblem {
         if (where == null || what == null || what.isBlank()) throw new IllegalArgumentException("where and what are required");
         hint = hint == null ? "" : hint;
+        // one problem, one line: a quoted link text or value may span lines in the source
+        what = what.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        hint = hint.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     @Override
