@@ -133,9 +133,12 @@ public final class MarkdownRenderer {
                 continue;
             }
             java.util.Map<String, String> named = new java.util.LinkedHashMap<>(f.named());
-            for (String key : List.of("src", "file", "href", "link", "poster", "slides", "transcript")) {
+            java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+            for (String key : List.of("src", "file", "href", "link", "poster", "slides", "transcript", "audio")) {
                 String v = named.get(key);
-                if (v != null && !v.isBlank()) links.resolve(v, page, where).ifPresent(p -> named.put(key, p));
+                if (v == null || v.isBlank()) continue;
+                links.localFile(v, page).ifPresent(file -> bytes.put(key, file.toFile().length()));
+                links.resolve(v, page, where).ifPresent(p -> named.put(key, p));
             }
             String innerHtml = "";
             if (f.inner() != null) {
@@ -144,7 +147,7 @@ public final class MarkdownRenderer {
                         .body().html();
                 innerHtml = restore(innerHtml, rendered);
             }
-            Shortcode sc = new Shortcode(f.name(), named, f.positional(), f.inner() == null ? "" : f.inner(), where);
+            Shortcode sc = new Shortcode(f.name(), named, f.positional(), f.inner() == null ? "" : f.inner(), where, bytes);
             Optional<String> html = shortcodes.render(sc, innerHtml, page);
             if (html.isEmpty()) {
                 out.append("\n".repeat(newlines));
@@ -248,8 +251,16 @@ public final class MarkdownRenderer {
         @Override
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             Optional<RenderContext> ctx = CONTEXT.get(context.getDocument());
-            if (ctx.isEmpty()) return link;
+            // references ([text][ref]) come here first by name; only real destinations are resolved
+            if (ctx.isEmpty() || !(link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.LINK
+                    || link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.IMAGE)) {
+                return link;
+            }
             RenderContext c = ctx.get();
+            if (link.getUrl().startsWith("www.")) {
+                // autolinked from text such as "see www.example.org"
+                return link.withStatus(LinkStatus.VALID).withUrl("http://" + link.getUrl());
+            }
             int line = c.doc().getLineNumber(node.getStartOffset());
             int col = node.getStartOffset() - c.doc().getChars().startOfLine(node.getStartOffset()) + 1;
             SourceLocation where = new SourceLocation(c.page().source().shown(), c.bodyLine() + line, col);
