@@ -149,6 +149,16 @@ class HostileContentTest {
             assertEquals(TITLE, browser.js("return document.querySelector('h1').textContent"));
             assertEquals(DESCRIPTION, browser.js("return document.querySelector('meta[name=description]').content"));
             assertEquals("<img src=x onerror=top.xssRan=10>", browser.js("return document.querySelector('.authors span').title"));
+            Object jsonLd = browser.js("const s = document.querySelector('script[type=\"application/ld+json\"]');"
+                    + " return s ? s.textContent : null");
+            if (jsonLd != null) {
+                // structured data keeps the title as a JSON string, exactly as written
+                var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonLd.toString());
+                List<String> texts = new ArrayList<>();
+                tree.findValues("headline").forEach(n -> texts.add(n.asText()));
+                tree.findValues("name").forEach(n -> texts.add(n.asText()));
+                assertTrue(texts.contains(TITLE), "JSON-LD keeps the title: " + jsonLd);
+            }
         }
     }
 
@@ -239,7 +249,9 @@ class HostileContentTest {
               }
               if (['IFRAME','OBJECT','EMBED','BASE'].includes(el.tagName)) out.push(el.tagName);
               if (el.tagName === 'FORM' && el.closest('.content')) out.push('FORM in the content');
-              if ((el.tagName === 'SCRIPT' || el.tagName === 'STYLE') && el.textContent.includes('xssRan')) out.push(el.tagName + ' with a payload');
+              const data = el.tagName === 'SCRIPT' && el.type === 'application/ld+json';
+              if (data) { try { JSON.parse(el.textContent); } catch (e) { out.push('JSON-LD that is not JSON: ' + e); } }
+              if ((el.tagName === 'SCRIPT' && !data || el.tagName === 'STYLE') && el.textContent.includes('xssRan')) out.push(el.tagName + ' with a payload');
               if (el.tagName === 'META' && (el.getAttribute('http-equiv') || '').toLowerCase() === 'refresh' && /script:|data:/i.test(el.content)) out.push('META refresh ' + el.content);
             }
             return out;
