@@ -81,6 +81,7 @@ public final class SiteBuilder {
         long start = System.nanoTime();
         OutputWriter writer = new OutputWriter(options.output());
         writer.checkSafe(options.siteDir());
+        writer.recoverInterruptedSwap();
         Built built = render(options);
         int written = writer.write(built.files());
         Map<String, Integer> perLang = new LinkedHashMap<>();
