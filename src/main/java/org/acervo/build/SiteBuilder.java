@@ -18,11 +18,14 @@ import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
 import org.acervo.html.HtmlFinisher;
+import org.acervo.light.LightPass;
+import org.acervo.light.LightPass.Lightened;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.problem.BuildFailure;
 import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
@@ -37,7 +40,7 @@ import org.acervo.render.ThemeShortcodes;
 
 /**
  * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
- * templates, finish, write. Problems from every file are collected; the build stops before
+ * templates, finish, lighten (images, minify, bundles, budgets, gzip), write. Problems from every file are collected; the build stops before
  * writing if there are any, so the previous output stays as it was.
  */
 public final class SiteBuilder {
@@ -48,7 +51,7 @@ public final class SiteBuilder {
     }
 
     /** Everything a build produces before it is written: the site and its files. */
-    public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped) {}
+    public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped, Lightened light) {}
 
     /** Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. */
     public BuildResult build(BuildOptions options) {
@@ -59,7 +62,7 @@ public final class SiteBuilder {
         int written = writer.write(built.files());
         Map<String, Integer> perLang = new LinkedHashMap<>();
         for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
-        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped());
+        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
     }
 
     /** All phases but the last: the site and the files it would write. */
@@ -83,13 +86,16 @@ public final class SiteBuilder {
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
         problems.throwIfAny();
+        Lightened light = new LightPass(site, theme).lighten(files);                      // lighten
+        if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
+        warnings.addAll(light.overBudget());
         for (String missing : theme.missingStrings()) {
             String[] p = missing.split("\\|", 2);
             warnings.add(new BuildProblem(SourceLocation.of(theme.shown().resolve("i18n").resolve(p[0] + ".yaml")),
                     "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
         }
-        return new Built(site, files, warnings, tree.skippedOtherLanguages());
+        return new Built(site, light.files(), warnings, tree.skippedOtherLanguages(), light);
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems) {
