@@ -77,7 +77,6 @@ public final class SiteBuilder {
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
         List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
-        problems.throwIfAny();
         Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
         SiteViews.checkMenus(site, problems);
         problems.throwIfAny();

@@ -48,11 +48,12 @@ public final class ContentScanner {
             problems.error(SourceLocation.of(Path.of("content")), "cannot read the content folder: " + e.getMessage(), "check its permissions");
             return new ContentTree(contentDir, sources, resources, bundles, 0);
         }
+        Path walkRoot = realContent;
         try {
-            Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(walkRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(contentDir) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+                    if (!dir.equals(walkRoot) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -60,8 +61,8 @@ public final class ContentScanner {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
                     if (name.startsWith(".") || name.endsWith("~")) return FileVisitResult.CONTINUE;
-                    String rel = contentDir.relativize(file).toString().replace('\\', '/');
-                    Path shown = Path.of("content").resolve(contentDir.relativize(file));
+                    String rel = walkRoot.relativize(file).toString().replace('\\', '/');
+                    Path shown = Path.of("content").resolve(walkRoot.relativize(file));
                     if (attrs.isSymbolicLink()) {
                         try {
                             Path target = file.toRealPath();
@@ -93,7 +94,7 @@ public final class ContentScanner {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    Path shown = Path.of("content").resolve(contentDir.relativize(file));
+                    Path shown = Path.of("content").resolve(walkRoot.relativize(file));
                     problems.error(SourceLocation.of(shown), "cannot read: " + exc.getMessage(), "check the file's permissions");
                     return FileVisitResult.CONTINUE;
                 }
@@ -104,7 +105,7 @@ public final class ContentScanner {
         for (SourceFile s : sources) if (s.kind() == SourceFile.Kind.BUNDLE) bundles.add(s.dir());
         sources.sort(java.util.Comparator.comparing(SourceFile::relative));
         resources.sort(null);
-        return new ContentTree(contentDir, sources, resources, bundles, skipped[0]);
+        return new ContentTree(walkRoot, sources, resources, bundles, skipped[0]);
     }
 
     /** Language and kind from the name; empty for a language the site does not publish. */

@@ -44,6 +44,15 @@ public final class FrontMatterParser {
     }
 
     public Optional<ParsedSource> read(SourceFile source) {
+        // each file's problems are gathered apart: files are read in parallel, and whether
+        // this file failed must not depend on what other files reported meanwhile
+        Problems own = new Problems();
+        Optional<ParsedSource> result = new FrontMatterParser(config, own).readOwn(source);
+        problems.addAll(own);
+        return own.hasErrors() ? Optional.empty() : result;
+    }
+
+    private Optional<ParsedSource> readOwn(SourceFile source) {
         byte[] bytes;
         try {
             long size = Files.size(source.absolute());
@@ -121,7 +130,14 @@ public final class FrontMatterParser {
 
     /** Splits and types the front matter of decoded text. */
     public Optional<ParsedSource> parse(SourceFile source, String text) {
-        SourceLocation top = SourceLocation.at(source.shown(), 1);
+        // blank lines before the opening --- are tolerated (Hugo does); lines keep their numbers
+        int skipped = 0;
+        while (text.startsWith("\n") || (text.indexOf('\n') > 0 && text.substring(0, text.indexOf('\n')).isBlank()
+                && !text.isBlank())) {
+            text = text.substring(text.indexOf('\n') + 1);
+            skipped++;
+        }
+        SourceLocation top = SourceLocation.at(source.shown(), 1 + skipped);
         if (text.isBlank()) {
             problems.error(top, "this file is empty", "start it with front matter: ---, title: Your title, --- and then the text");
             return Optional.empty();
@@ -142,7 +158,7 @@ public final class FrontMatterParser {
             return Optional.empty();
         }
         int end = -1;
-        int line = 2;
+        int line = 2 + skipped;
         int pos = firstNl + 1;
         int closeLine = -1;
         while (pos <= text.length()) {
@@ -164,19 +180,20 @@ public final class FrontMatterParser {
         String yaml = text.substring(firstNl + 1, end);
         int bodyStart = text.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
-        YamlTree tree = new YamlTree(source.shown(), 2, problems);
-        int before = problems.errors().size();
+        Problems own = new Problems();
+        YamlTree tree = new YamlTree(source.shown(), 2 + skipped, own);
         Optional<Node> node = tree.parse(yaml);
-        if (node.isEmpty() && problems.errors().size() > before) return Optional.empty();
-        FrontMatter fm = typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
-        if (problems.errors().size() > before) return Optional.empty();
+        FrontMatter fm = own.hasErrors() ? null : new FrontMatterParser(config, own).typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
+        problems.addAll(own);
+        if (own.hasErrors()) return Optional.empty();
         return Optional.of(new ParsedSource(source, fm, body, closeLine + 1));
     }
 
-    private FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
+    FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         for (String k : m.keys()) locations.put(k, m.whereKey(k).orElse(top));
-        Optional<String> title = m.string("title").map(String::strip);
+        // people profiles (a member directory) name a person rather than title a page
+        Optional<String> title = m.string("title").or(() -> m.string("name")).map(String::strip);
         if (title.isEmpty() || title.get().isEmpty()) {
             problems.error(m.whereKey("title").orElse(top), "the page has no title", "add a line title: Your title to the front matter");
         }
@@ -225,7 +242,7 @@ public final class FrontMatterParser {
         } catch (DateTimeParseException ignored) {
             // try the longer forms
         }
-        String iso = s.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ t](\\d)", "$1T$2").replaceFirst("\\s*Z$", "Z")
+        String iso = s.replaceFirst("([Tt ])(\\d):", "$10$2:").replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ t](\\d)", "$1T$2").replaceFirst("\\s*Z$", "Z")
                 .replaceFirst("\\s+([+-]\\d{2}):?(\\d{2})$", "$1:$2");
         try {
             return Optional.of(OffsetDateTime.parse(iso).atZoneSameInstant(ZoneOffset.UTC));

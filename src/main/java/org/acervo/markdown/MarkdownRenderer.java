@@ -241,8 +241,16 @@ public final class MarkdownRenderer {
         @Override
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             Optional<RenderContext> ctx = CONTEXT.get(context.getDocument());
-            if (ctx.isEmpty()) return link;
+            // references ([text][ref]) come here first by name; only real destinations are resolved
+            if (ctx.isEmpty() || !(link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.LINK
+                    || link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.IMAGE)) {
+                return link;
+            }
             RenderContext c = ctx.get();
+            if (link.getUrl().startsWith("www.")) {
+                // autolinked from text such as "see www.example.org"
+                return link.withStatus(LinkStatus.VALID).withUrl("http://" + link.getUrl());
+            }
             int line = c.doc().getLineNumber(node.getStartOffset());
             int col = node.getStartOffset() - c.doc().getChars().startOfLine(node.getStartOffset()) + 1;
             SourceLocation where = new SourceLocation(c.page().source().shown(), c.bodyLine() + line, col);
