@@ -24,8 +24,15 @@ java -jar target/acervo.jar build --source "$site" --output "$work/public" 2> "$
 grep "page weight:" "$work/build.log" | sed 's/^note: //'
 
 # the longest single page: the biggest HTML file of a page whose body says data-kind="single"
-single=$(cd "$work/public" && grep -l 'data-kind="single"' $(find "$lang" -name index.html) | xargs ls -S | head -1)
-single=${single%index.html}
+single=$(python3 - "$work/public" "$lang" <<'PY'
+import os, sys
+root, lang = sys.argv[1], sys.argv[2]
+best = max((os.path.getsize(os.path.join(d, "index.html")), os.path.relpath(d, root))
+           for d, _, files in os.walk(os.path.join(root, lang)) if "index.html" in files
+           and 'data-kind="single"' in open(os.path.join(d, "index.html"), encoding="utf-8").read())
+print(best[1] + "/")
+PY
+)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 bench/lighthouse/serve.py "$work/public" "$port" &
 server=$!

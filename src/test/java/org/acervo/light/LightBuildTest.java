@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.acervo.TestSite;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class LightBuildTest {
     @TempDir
     Path dir;
+    @TempDir
+    static Path shared;
+    /** One build for the tests that only read its output. */
+    static TestSite built;
+
+    @BeforeAll
+    static void buildOnce() throws IOException {
+        built = site(shared).buildOk();
+    }
 
     static final String PAGES = """
             -- content/knowledge/_index.es.md --
@@ -93,7 +103,7 @@ class LightBuildTest {
         return out.toByteArray();
     }
 
-    TestSite site() throws IOException {
+    static TestSite site(Path dir) throws IOException {
         TestSite site = TestSite.create(dir, PAGES + "-- site.yaml --\n" + TestSite.DEFAULT_CONFIG + "budgets: {textPage: 14KB, withImages: 60KB}\n");
         site.writeBytes("content/knowledge/mapa/mapa.jpg", photo(1500, 900));
         site.writeBytes("content/knowledge/mapa/ciclo.png", image("png", 1400, 900));
@@ -108,7 +118,7 @@ class LightBuildTest {
 
     @Test
     void jpegAndPngGetSmallerCopiesSrcsetAndDimensionsAndAnOriginalOverBudgetIsOnlyLinked() throws IOException {
-        TestSite site = site().buildOk();
+        TestSite site = built;
         Document page = site.html("es/conocimiento/mapa/index.html");
         Element map = page.selectFirst("img[alt='Mapa del barrio']");
         assertNotNull(map);
@@ -153,7 +163,7 @@ class LightBuildTest {
 
     @Test
     void formatsTheBuildCannotResizeAreShownWithinBudgetElseLinkedAndSvgPassesThrough() throws IOException {
-        TestSite site = site().buildOk();
+        TestSite site = built;
         Document page = site.html("es/conocimiento/mapa/index.html");
         assertNull(page.selectFirst("img[alt='Animación pesada']"));
         Element heavy = page.selectFirst("a.image-link[href=pesada.gif]");
@@ -170,7 +180,7 @@ class LightBuildTest {
 
     @Test
     void textFilesAreMinifiedAndHaveAGzipTwinWithTheSameContent() throws IOException {
-        TestSite site = site().buildOk();
+        TestSite site = built;
         int checked = 0;
         for (String f : site.files()) {
             if (!Gzip.isText(f)) {
@@ -198,7 +208,7 @@ class LightBuildTest {
 
     @Test
     void pagesOverBudgetAreWarnedAboutAndStrictMakesThemErrorsLeavingTheOutputAsItWas() throws IOException {
-        TestSite site = site().buildOk();
+        TestSite site = site(dir).buildOk();
         assertFalse(site.err().contains("over the budget"), site.err());
         assertTrue(site.err().contains("page weight:"), site.err());
         StringBuilder longText = new StringBuilder("---\ntitle: Texto largo\n---\n");
@@ -220,7 +230,7 @@ class LightBuildTest {
 
     @Test
     void theWeightReportListsTheHeaviestPagesIsNotIndexedAndNotLinked() throws IOException {
-        TestSite site = site().buildOk();
+        TestSite site = built;
         Document report = site.html(WeightReport.PATH);
         assertEquals("noindex", report.selectFirst("meta[name=robots]").attr("content"));
         Element first = report.select("table").last().selectFirst("tbody tr");

@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Draws the two images of the demo content, so that they can be made again:
- * java bench/demo-images/MakeDemoImages.java content
+ * java tools/MakeDemoImages.java content
  * A hillside neighbourhood's risk map as a JPEG (textured, like a scanned drawing) and the
  * participatory budgeting cycle as a PNG (flat colours, like a diagram).
  */
