@@ -131,7 +131,8 @@ public final class SiteBuilder {
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree,
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
-        Lightened light = new LightPass(site, theme).lighten(files);                      // lighten
+        Lightened light = new LightPass(site, theme).lighten(files,                       // lighten
+                session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
         warnings.addAll(light.overBudget());

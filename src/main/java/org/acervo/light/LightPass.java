@@ -53,25 +53,31 @@ public final class LightPass {
         return (lang, key) -> theme.string(config.language(lang).isPresent() ? lang : config.defaultLanguage(), key, config.defaultLanguage());
     }
 
-    public Lightened lighten(List<OutputFile> rendered) {
+    /** What to do: everything for the published site; for the live preview only images, so that editing stays fast. */
+    public enum Mode { PUBLISH, PREVIEW }
+
+    public Lightened lighten(List<OutputFile> rendered, Mode mode) {
         OutputFiles files = new OutputFiles(rendered);
         Budgets budgets = config.budgets();
         PageImages images = new PageImages(new ImageVariants(files), budgets.withImages(), strings());
-        Optional<OfflineReading> offline = config.offline() ? Optional.of(new OfflineReading()) : Optional.empty();
+        Optional<OfflineReading> offline = config.offline() && mode == Mode.PUBLISH ? Optional.of(new OfflineReading()) : Optional.empty();
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
         pages.parallelStream().forEach(p -> {
             Document doc = Jsoup.parse(files.text(p));
             images.rewrite(doc, p);
             offline.ifPresent(o -> o.inject(doc, p));
-            files.put(OutputFile.text(p, minifier.html(doc)));
+            if (mode == Mode.PREVIEW) doc.select("[data-offline-bundle]").remove(); // the preview makes no bundles
+            doc.outputSettings().prettyPrint(false);
+            files.put(OutputFile.text(p, mode == Mode.PUBLISH ? minifier.html(doc) : doc.outerHtml()));
         });
+        OfflineBundle bundler = new OfflineBundle(site, minifier, strings());
+        if (mode == Mode.PREVIEW) return new Lightened(files.all(), List.of(), List.of(), List.of(), bundler);
         for (String p : files.paths()) {
             String ext = Gzip.extension(p);
             if (ext.equals("css")) files.put(OutputFile.text(p, minifier.css(files.text(p))));
             else if (ext.equals("js") || ext.equals("mjs")) files.put(OutputFile.text(p, minifier.js(files.text(p))));
         }
         offline.ifPresent(o -> o.files(precache(files), version(files)).forEach(files::put));
-        OfflineBundle bundler = new OfflineBundle(site, minifier, strings());
         bundles(files, bundler);
         List<PageWeight> weights = pages.parallelStream().map(new PageWeigher(files)::weigh).toList();
         WeightReport report = new WeightReport(weights, budgets);
