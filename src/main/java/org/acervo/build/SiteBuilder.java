@@ -99,7 +99,12 @@ public final class SiteBuilder {
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
         PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
-        List<ParsedSource> parsed = new PublicProfiles().keep(parse(tree, config, problems, perFile)); // parse; private profiles never go further
+        List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
+        List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further
+        java.util.Set<ParsedSource> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(parsed);
+        java.util.Set<String> withheld = new java.util.HashSet<>();
+        read.stream().filter(p -> !kept.contains(p)).forEach(p -> withheld.add(p.source().relative()));
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         Glossary terms = Glossary.of(index.pages(), config.languageCodes());
@@ -128,7 +133,7 @@ public final class SiteBuilder {
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
-        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree,
+        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
         Lightened light = new LightPass(site, theme).lighten(files,                       // lighten
