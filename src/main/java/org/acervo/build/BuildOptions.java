@@ -9,13 +9,18 @@ import java.time.ZonedDateTime;
  * @param drafts        include drafts and future-dated pages
  * @param explicitIndex links to folders name their index.html (for opening from disk)
  * @param now           the build's notion of "now", for future-dated pages
+ * @param strict        pages over the weight budgets are errors, not warnings
  */
-public record BuildOptions(Path siteDir, Path output, boolean drafts, boolean explicitIndex, ZonedDateTime now) {
+public record BuildOptions(Path siteDir, Path output, boolean drafts, boolean explicitIndex, ZonedDateTime now, boolean strict) {
     public static BuildOptions of(Path siteDir, Path output) {
-        return new BuildOptions(siteDir, output, false, false, ZonedDateTime.now());
+        return new BuildOptions(siteDir, output, false, false, ZonedDateTime.now(), false);
     }
 
     public BuildOptions withDrafts(boolean d) {
-        return new BuildOptions(siteDir, output, d, explicitIndex, now);
+        return new BuildOptions(siteDir, output, d, explicitIndex, now, strict);
+    }
+
+    public BuildOptions withStrict(boolean s) {
+        return new BuildOptions(siteDir, output, drafts, explicitIndex, now, s);
     }
 }

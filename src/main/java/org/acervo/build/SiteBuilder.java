@@ -28,6 +28,8 @@ import org.acervo.glossary.GlossaryLinker;
 import org.acervo.glossary.TermAnalyzers;
 import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
+import org.acervo.light.LightPass;
+import org.acervo.light.LightPass.Lightened;
 import org.acervo.library.BundleFiles;
 import org.acervo.library.DownloadLinker;
 import org.acervo.library.Library;
@@ -39,6 +41,7 @@ import org.acervo.markdown.MarkdownRenderer;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.problem.BuildFailure;
 import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
@@ -56,7 +59,7 @@ import org.acervo.render.ThemeShortcodes;
  * Runs the build's phases in order: load, parse (private profiles left out), locate, render
  * Markdown, mark download links, assemble, read the knowledge library (events, downloads,
  * collections, directories), render templates (plus .ics files and newsletter e-mails),
- * finish, write. Problems from every file are collected; the build stops before
+ * finish, lighten (images, minify, bundles, budgets, gzip), write. Problems from every file are collected; the build stops before
  * writing if there are any, so the previous output stays as it was.
  */
 public final class SiteBuilder {
@@ -74,7 +77,7 @@ public final class SiteBuilder {
     }
 
     /** Everything a build produces before it is written: the site and its files. */
-    public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped) {}
+    public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped, Lightened light) {}
 
     /** Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. */
     public BuildResult build(BuildOptions options) {
@@ -86,7 +89,7 @@ public final class SiteBuilder {
         int written = writer.write(built.files());
         Map<String, Integer> perLang = new LinkedHashMap<>();
         for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
-        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped());
+        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
     }
 
     /** All phases but the last: the site and the files it would write. */
@@ -134,13 +137,17 @@ public final class SiteBuilder {
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
+        Lightened light = new LightPass(site, theme).lighten(files,                       // lighten
+                session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
+        if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
+        warnings.addAll(light.overBudget());
         for (String missing : theme.missingStrings()) {
             String[] p = missing.split("\\|", 2);
             warnings.add(new BuildProblem(SourceLocation.of(theme.shown().resolve("i18n").resolve(p[0] + ".yaml")),
                     "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
         }
-        return new Built(site, files, warnings, tree.skippedOtherLanguages());
+        return new Built(site, light.files(), warnings, tree.skippedOtherLanguages(), light);
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {

@@ -22,6 +22,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Include drafts and pages dated in the future.")
     boolean drafts;
 
+    @Option(names = "--strict", description = "Pages over the weight budgets of site.yaml are errors: exit 1 and leave the output as it was.")
+    boolean strict;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,11 +33,12 @@ final class BuildCommand implements Callable<Integer> {
         Path out = output != null ? output : source.resolve("public");
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try {
-            BuildResult result = new SiteBuilder(reporter.progress()).build(BuildOptions.of(source, out).withDrafts(drafts));
+            BuildResult result = new SiteBuilder(reporter.progress()).build(BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict));
             reporter.warnings(result.warnings());
             if (result.skippedOtherLanguages() > 0) {
                 reporter.note(result.skippedOtherLanguages() + " file(s) in languages that site.yaml does not list were left out");
             }
+            result.notes().forEach(reporter::note);
             reporter.done(result.summary());
             return 0;
         } catch (BuildFailure failure) {

@@ -1,0 +1,162 @@
+package org.acervo.light;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.acervo.build.OutputFile;
+import org.acervo.config.TaxonomyConfig;
+import org.acervo.model.LanguageSite;
+import org.acervo.model.Section;
+import org.acervo.model.Site;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A zip of the site that works unzipped and opened from disk (file://): every link to a folder
+ * names its {@code index.html} (file:// does not open a folder's index), the download links and
+ * the service worker (useless from disk) are left out, and so are the {@code .gz} twins, the
+ * bundles themselves and the editors' report. A bundle may hold one language and one section;
+ * links into the parts left out go to the online site when site.yaml has a baseURL, and
+ * otherwise lose their address and say that the page is not in this copy.
+ */
+public final class OfflineBundle {
+    /** What a bundle holds: every language or one, every section or one (a top-level content folder). */
+    public record Scope(Optional<String> lang, Optional<String> section) {
+        public static final Scope ALL = new Scope(Optional.empty(), Optional.empty());
+
+        /** A file name for the bundle: {@code acervo}, {@code acervo-es}, {@code acervo-es-knowledge}. */
+        public String name() {
+            return "acervo" + lang.map(l -> "-" + l).orElse("") + section.map(s -> "-" + s).orElse("");
+        }
+    }
+
+    private static final Set<String> LEFT_OUT = Set.of("sw.js", "robots.txt", "sitemap.xml", ".acervo-output");
+    private static final long ZIP_TIME = 315532800000L + 86_400_000L; // 1980-01-02: the same bytes for the same site
+
+    private final Site site;
+    private final Minifier minifier;
+    private final BiFunction<String, String, String> strings;
+
+    /** @param strings UI string for (language, key) */
+    public OfflineBundle(Site site, Minifier minifier, BiFunction<String, String, String> strings) {
+        this.site = site;
+        this.minifier = minifier;
+        this.strings = strings;
+    }
+
+    /** The top-level sections of the site, by key (content folder). */
+    public Set<String> sectionKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (LanguageSite l : site.languages().values()) for (String k : l.sections().keySet()) if (!k.contains("/")) keys.add(k);
+        return keys;
+    }
+
+    /** The zip's bytes; every entry is inside one folder named after the scope. */
+    public byte[] zip(Collection<OutputFile> files, Scope scope) {
+        List<OutputFile> kept = files.stream().filter(f -> kept(f.path(), scope)).toList();
+        Set<String> paths = new TreeSet<>();
+        kept.forEach(f -> paths.add(f.path()));
+        if (scope.lang().isPresent()) paths.add("index.html");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String folder = scope.name() + "/";
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            List<OutputFile> entries = new ArrayList<>(kept);
+            if (scope.lang().isPresent()) {
+                entries.removeIf(f -> f.path().equals("index.html"));
+                entries.add(OutputFile.text("index.html", redirect(scope.lang().get())));
+            }
+            entries.sort(java.util.Comparator.comparing(OutputFile::path));
+            for (OutputFile f : entries) {
+                ZipEntry e = new ZipEntry(folder + f.path());
+                e.setTime(ZIP_TIME);
+                zip.putNextEntry(e);
+                byte[] bytes = OutputFiles.bytes(f);
+                if (f.path().endsWith(".html") && !f.path().equals("index.html") || f.path().equals("index.html") && scope.lang().isEmpty()) {
+                    bytes = offline(new String(bytes, StandardCharsets.UTF_8), f.path(), paths).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private boolean kept(String path, Scope scope) {
+        if (path.endsWith(".gz") || LEFT_OUT.contains(path) || path.startsWith("downloads/") || path.startsWith("_editors/")) return false;
+        int slash = path.indexOf('/');
+        String top = slash < 0 ? "" : path.substring(0, slash);
+        LanguageSite l = site.languages().get(top);
+        if (l == null) return true;
+        if (scope.lang().isPresent() && !scope.lang().get().equals(top)) return false;
+        if (scope.section().isEmpty()) return true;
+        for (Section s : l.sections().values()) {
+            if (!s.key().contains("/") && !s.key().equals(scope.section().get()) && path.startsWith(s.path())) return false;
+        }
+        for (TaxonomyConfig t : site.config().taxonomies().values()) {
+            if (path.startsWith(top + "/" + t.slug(top) + "/")) return false;
+        }
+        return true;
+    }
+
+    private String redirect(String lang) {
+        String title = site.config().expectLanguage(lang).title();
+        return "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>" + org.jsoup.nodes.Entities.escape(title)
+                + "</title><meta http-equiv=\"refresh\" content=\"0; url=" + lang + "/index.html\"></head><body><p><a href=\"" + lang
+                + "/index.html\">" + org.jsoup.nodes.Entities.escape(title) + "</a></p></body></html>";
+    }
+
+    /** A page as it is in the bundle: explicit index.html in links; links to what the bundle lacks go online or lose their address. */
+    String offline(String html, String file, Set<String> present) {
+        Document doc = Jsoup.parse(html);
+        String lang = doc.selectFirst("html") == null ? site.config().defaultLanguage() : doc.selectFirst("html").attr("lang");
+        doc.select("[data-offline-bundle], script[data-offline-reading]").remove();
+        for (Element e : doc.select("a[href], area[href], link[href], form[action]")) {
+            String attr = e.nameIs("form") ? "action" : "href";
+            String url = e.attr(attr);
+            Optional<String> target = PageImages.localPath(file, url);
+            if (target.isEmpty()) continue;
+            String path = target.get();
+            boolean folder = path.isEmpty() || path.endsWith("/");
+            if (folder) path = path + "index.html";
+            if (present.contains(path)) {
+                if (folder) e.attr(attr, explicitIndex(url));
+            } else if (e.nameIs("link")) {
+                e.remove();
+            } else if (site.config().base().isPresent()) {
+                e.attr(attr, site.config().base().get() + target.get() + suffix(url));
+            } else if (e.nameIs("a") || e.nameIs("area")) {
+                e.removeAttr("href").attr("data-offline-missing", "").attr("title", strings.apply(lang, "offline_missing"));
+            }
+        }
+        return minifier.html(doc);
+    }
+
+    /** {@code ../} becomes {@code ../index.html}; a query or fragment stays at the end. */
+    static String explicitIndex(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) if (url.indexOf(c) >= 0) cut = Math.min(cut, url.indexOf(c));
+        String path = url.substring(0, cut);
+        if (path.isEmpty() || path.equals(".") || path.equals("..")) path = path.isEmpty() ? "./" : path + "/";
+        return path + "index.html" + url.substring(cut);
+    }
+
+    private static String suffix(String url) {
+        int i = url.indexOf('#');
+        return i < 0 ? "" : url.substring(i);
+    }
+}

@@ -1,0 +1,75 @@
+package org.acervo.light;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.acervo.build.OutputFile;
+
+/** The output files by path, while the light pass replaces and adds some; files to copy are read only when needed. */
+final class OutputFiles {
+    private final Map<String, OutputFile> files = new ConcurrentHashMap<>();
+    private final Map<String, Long> gzipSizes = new ConcurrentHashMap<>();
+
+    OutputFiles(Collection<OutputFile> initial) {
+        for (OutputFile f : initial) files.put(f.path(), f);
+    }
+
+    Optional<OutputFile> find(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    boolean contains(String path) {
+        return files.containsKey(path);
+    }
+
+    void put(OutputFile f) {
+        files.put(f.path(), f);
+        gzipSizes.remove(f.path());
+    }
+
+    List<String> paths() {
+        return files.keySet().stream().sorted().toList();
+    }
+
+    List<OutputFile> all() {
+        return files.values().stream().sorted(java.util.Comparator.comparing(OutputFile::path)).toList();
+    }
+
+    byte[] bytes(String path) {
+        return bytes(files.get(path));
+    }
+
+    static byte[] bytes(OutputFile f) {
+        if (f.bytes() != null) return f.bytes();
+        try {
+            return Files.readAllBytes(f.copyFrom());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long size(String path) {
+        OutputFile f = files.get(path);
+        if (f.bytes() != null) return f.bytes().length;
+        try {
+            return Files.size(f.copyFrom());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes on the wire: gzip for text, as they are for images and other binary files. */
+    long gzipSize(String path) {
+        if (!Gzip.isText(path)) return size(path);
+        return gzipSizes.computeIfAbsent(path, p -> (long) Gzip.compress(bytes(p)).length);
+    }
+
+    String text(String path) {
+        return new String(bytes(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

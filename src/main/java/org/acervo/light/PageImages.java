@@ -1,0 +1,110 @@
+package org.acervo.light;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.acervo.light.ImageVariants.Candidate;
+import org.acervo.light.ImageVariants.Image;
+import org.acervo.html.HtmlFinisher;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Makes the images of a finished page light: JPEG and PNG get {@code srcset} with their smaller
+ * copies, {@code sizes}, and the {@code width}/{@code height} of the copy in {@code src} (so the
+ * layout does not jump); every image loads lazily and decodes asynchronously. An image file
+ * heavier than the budget is never shown inline: JPEG and PNG show their copies within budget
+ * and add a link to the original with its size; formats the build cannot resize (GIF, WebP,
+ * AVIF...) are shown when within budget, else replaced by a link with their size. SVG is shown
+ * as it is (vector, usually small, nothing to resize).
+ */
+final class PageImages {
+    /** The column of the default theme: 40rem at most, the screen width less 2rem of padding on phones. */
+    static final String SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
+    /** The width a phone of 360 CSS px at 2x needs: the copy put in {@code src} for browsers without srcset. */
+    static final int DEFAULT_WIDTH = 720;
+
+    private static final HtmlFinisher LINKS = new HtmlFinisher(false);
+
+    private final ImageVariants variants;
+    private final long budget;
+    private final BiFunction<String, String, String> strings;
+
+    /** @param strings UI string for (language, key) */
+    PageImages(ImageVariants variants, long budget, BiFunction<String, String, String> strings) {
+        this.variants = variants;
+        this.budget = budget;
+        this.strings = strings;
+    }
+
+    void rewrite(Document doc, String pageFile) {
+        String lang = doc.selectFirst("html") == null ? "en" : doc.selectFirst("html").attr("lang");
+        for (Element img : doc.select("img[src]")) {
+            img.attr("loading", "lazy").attr("decoding", "async");
+            Optional<String> path = localPath(pageFile, img.attr("src"));
+            if (path.isEmpty()) continue;
+            Optional<Image> found = variants.image(path.get());
+            if (found.isEmpty()) continue;
+            Image image = found.get();
+            String ext = Gzip.extension(image.path());
+            if (ext.equals("svg")) continue;
+            List<Candidate> shown = image.candidates().stream().filter(c -> c.bytes() <= budget).toList();
+            if (!shown.isEmpty()) {
+                Candidate src = shown.stream().filter(c -> c.width() >= DEFAULT_WIDTH).findFirst().orElse(shown.get(shown.size() - 1));
+                img.attr("src", relative(pageFile, src.path()));
+                if (shown.size() > 1) {
+                    StringBuilder set = new StringBuilder();
+                    for (Candidate c : shown) set.append(set.length() == 0 ? "" : ", ").append(relative(pageFile, c.path())).append(' ').append(c.width()).append('w');
+                    img.attr("srcset", set.toString()).attr("sizes", SIZES);
+                }
+                img.attr("width", String.valueOf(src.width())).attr("height", String.valueOf(src.height()));
+                if (image.bytes() > budget && img.closest("a") == null) {
+                    Element link = new Element("a").attr("href", relative(pageFile, image.path()))
+                            .addClass("image-original").text(strings.apply(lang, "image_original") + " (" + label(image, lang) + ")");
+                    img.after(link);
+                    img.after(" ");
+                }
+            } else if (image.candidates().isEmpty() && image.bytes() <= budget) {
+                if (image.hasDimensions()) img.attr("width", String.valueOf(image.width())).attr("height", String.valueOf(image.height()));
+            } else {
+                String name = img.attr("alt").isBlank() ? image.path().substring(image.path().lastIndexOf('/') + 1) : img.attr("alt");
+                Element link = new Element("a").attr("href", relative(pageFile, image.path())).addClass("image-link")
+                        .text(name + " (" + strings.apply(lang, "image") + ", " + label(image, lang) + ")");
+                img.replaceWith(link);
+            }
+        }
+    }
+
+    private static String label(Image image, String lang) {
+        return Gzip.extension(image.path()).toUpperCase(Locale.ROOT).replace("JPG", "JPEG") + ", " + ByteSize.format(image.bytes(), lang);
+    }
+
+    /** The output path an image address of the page points to, when it is a file of the site. */
+    static Optional<String> localPath(String pageFile, String src) {
+        if (src.isBlank() || src.startsWith("/") || src.startsWith("#") || src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) return Optional.empty();
+        try {
+            URI resolved = URI.create("file:///site/" + pageFile).resolve(new URI(null, null, cut(src), null));
+            String path = resolved.getPath();
+            if (path == null || !path.startsWith("/site/")) return Optional.empty();
+            return Optional.of(path.substring("/site/".length()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String cut(String url) {
+        int i = url.indexOf('#');
+        int j = url.indexOf('?');
+        int k = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        String s = k < 0 ? url : url.substring(0, k);
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The address of an output file as seen from a page. */
+    static String relative(String pageFile, String target) {
+        String fromDir = pageFile.contains("/") ? pageFile.substring(0, pageFile.lastIndexOf('/') + 1) : "";
+        return LINKS.relativize(fromDir, "/" + target);
+    }
+}

@@ -1,0 +1,78 @@
+package org.acervo.light;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.acervo.light.PageWeight.Part;
+import org.acervo.light.PageWeight.Type;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Weighs a finished page the way a phone loads it: the HTML, its style sheets, scripts and icon,
+ * and for each image the file a 360 px wide phone at 2x picks from {@code srcset} (lazy images
+ * count too: a reader scrolling the page gets them).
+ */
+final class PageWeigher {
+    private final OutputFiles files;
+
+    PageWeigher(OutputFiles files) {
+        this.files = files;
+    }
+
+    PageWeight weigh(String pageFile) {
+        Document doc = Jsoup.parse(files.text(pageFile));
+        List<Part> parts = new ArrayList<>();
+        parts.add(part(pageFile, Type.HTML));
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(pageFile);
+        for (Element e : doc.select("link[href]")) {
+            Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+            Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
+            if (type != null) add(parts, seen, pageFile, e.attr("href"), type);
+        }
+        for (Element e : doc.select("script[src]")) add(parts, seen, pageFile, e.attr("src"), Type.JS);
+        for (Element e : doc.select("img")) add(parts, seen, pageFile, chosen(e), Type.IMAGE);
+        Element body = doc.body();
+        return new PageWeight(pageFile, body == null ? "" : body.attr("data-kind"), parts);
+    }
+
+    private void add(List<Part> parts, Set<String> seen, String pageFile, String url, Type type) {
+        Optional<String> path = PageImages.localPath(pageFile, url);
+        if (path.isPresent() && files.contains(path.get()) && seen.add(path.get())) parts.add(part(path.get(), type));
+    }
+
+    private Part part(String path, Type type) {
+        return new Part(path, type, files.size(path), files.gzipSize(path));
+    }
+
+    /** The {@code srcset} candidate for a 720 px slot (360 CSS px at 2x), else {@code src}. */
+    static String chosen(Element img) {
+        String best = null;
+        int bestWidth = 0;
+        String largest = null;
+        int largestWidth = 0;
+        for (String candidate : img.attr("srcset").split(",")) {
+            String[] p = candidate.trim().split("\\s+");
+            if (p.length < 2 || !p[1].endsWith("w")) continue;
+            int w;
+            try {
+                w = Integer.parseInt(p[1].substring(0, p[1].length() - 1));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (w >= PageImages.DEFAULT_WIDTH && (best == null || w < bestWidth)) {
+                best = p[0];
+                bestWidth = w;
+            }
+            if (w > largestWidth) {
+                largest = p[0];
+                largestWidth = w;
+            }
+        }
+        return best != null ? best : largest != null ? largest : img.attr("src");
+    }
+}
