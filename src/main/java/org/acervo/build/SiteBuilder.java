@@ -34,6 +34,7 @@ import org.acervo.render.SiteViews;
 import org.acervo.render.TemplateRenderer;
 import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
+import org.acervo.search.SearchIndexer;
 
 /**
  * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
@@ -81,6 +82,7 @@ public final class SiteBuilder {
         List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
+        files.addAll(new SearchIndexer(site).files());                                    // index
         files.addAll(resources(siteDir, site, tree, theme));
         problems.throwIfAny();
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
