@@ -63,12 +63,28 @@ public final class PageLocator {
                         "give each page its own translationKey; translations of one page are in different languages");
                 continue;
             }
+            checkTerms(p);
             Page page = page(p, key, folderSlugs);
             pages.add(page);
             sources.put(page, p);
             byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
         }
         return new PageIndex(List.copyOf(pages), sources, byPath, unpublished, tree, config.languageCodes());
+    }
+
+    /** Terms of taxonomies that declare their terms must be among them. */
+    private void checkTerms(ParsedSource p) {
+        for (org.acervo.config.TaxonomyConfig tax : config.taxonomies().values()) {
+            if (!tax.closed()) continue;
+            for (String value : p.meta().terms(tax.key())) {
+                if (SiteAssembler.termIdOf(tax, value).isPresent()) continue;
+                problems.error(p.meta().where(tax.key(), org.acervo.problem.SourceLocation.at(p.source().shown(), 1)),
+                        "unknown " + tax.key() + " term '" + value + "'",
+                        org.acervo.problem.Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                                + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
+                                + String.join(", ", tax.terms().keySet()));
+            }
+        }
     }
 
     private Page page(ParsedSource p, String key, Map<String, String> folderSlugs) {

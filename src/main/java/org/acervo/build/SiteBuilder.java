@@ -17,6 +17,13 @@ import org.acervo.content.ContentScanner;
 import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
+import org.acervo.enrich.PageExtras;
+import org.acervo.enrich.RelatedPages;
+import org.acervo.glossary.Glossary;
+import org.acervo.glossary.GlossaryPairs;
+import org.acervo.glossary.GlossaryLinker;
+import org.acervo.glossary.TermAnalyzers;
+import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
@@ -27,6 +34,7 @@ import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
 import org.acervo.render.FeedWriter;
+import org.acervo.render.FileShortcodeValues;
 import org.acervo.render.OutputPage;
 import org.acervo.render.PagePlanner;
 import org.acervo.render.SitemapWriter;
@@ -70,16 +78,25 @@ public final class SiteBuilder {
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
-        List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
+        PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
+        List<ParsedSource> parsed = parse(tree, config, problems, perFile);               // parse
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
-        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
-        List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
-        problems.throwIfAny();
+        Glossary terms = Glossary.of(index.pages(), config.languageCodes());
+        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
+                "term", new TermShortcodeValues(terms, problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
+        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
+        TermAnalyzers analyzers = new TermAnalyzers();
+        pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
         Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
         SiteViews.checkMenus(site, problems);
         problems.throwIfAny();
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
+        PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, extras, options)); // render + finish
+        files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(new SearchIndexer(site).files());                                    // index
@@ -94,22 +111,28 @@ public final class SiteBuilder {
         return new Built(site, files, warnings, tree.skippedOtherLanguages());
     }
 
-    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems) {
+    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
         FrontMatterParser parser = new FrontMatterParser(config, problems);
         AtomicInteger done = new AtomicInteger();
         int total = tree.sources().size();
-        return tree.sources().parallelStream().map(s -> {
+        return perFile.map(tree.sources(), s -> {
             Optional<ParsedSource> p = parser.read(s);
             progress.phase("Reading", done.incrementAndGet(), total);
-            return p;
-        }).flatMap(Optional::stream).toList();
+            return p.orElse(null);
+        }, s -> tooSlow(problems, s.shown(), "reading", config.limits().fileTimeoutMillis())).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems) {
+    private static void tooSlow(Problems problems, Path file, String what, long limitMillis) {
+        String limit = limitMillis % 1000 == 0 ? limitMillis / 1000 + "s" : limitMillis + "ms";
+        problems.error(SourceLocation.at(file, 1), what + " this file took longer than the limit of " + limit,
+                "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
+    }
+
+    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
         LinkTargets links = new LinkTargets(index, problems);
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
-        return index.pages().parallelStream().map(p -> {
+        return perFile.map(index.pages(), p -> {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {
@@ -121,17 +144,17 @@ public final class SiteBuilder {
             }
             progress.phase("Rendering Markdown", done.incrementAndGet(), total);
             return rendered;
-        }).toList();
+        }, p -> tooSlow(problems, p.source().shown(), "rendering", limit)).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, BuildOptions options, Problems problems) {
+    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
         List<OutputPage> plan = new PagePlanner(site).plan();
         SiteViews views = new SiteViews(site, theme, false);
         HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger();
         plan.parallelStream().forEach(page -> {
-            templates.render(page, views.site(page.lang())).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
+            templates.render(page, views.site(page.lang()), extras.of(page)).ifPresent(html -> out.add(OutputFile.text(page.file(), finisher.finish(html, page.file()))));
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
         });
         String defaultLang = site.config().defaultLanguage();

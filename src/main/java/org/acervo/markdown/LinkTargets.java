@@ -26,7 +26,8 @@ public final class LinkTargets {
 
     /** True for links this class leaves alone: external, mail, anchors in the same page. */
     static boolean isExternal(String url) {
-        return url.isEmpty() || url.startsWith("#") || url.startsWith("//") || url.matches("(?i)^[a-z][a-z0-9+.-]*:.*");
+        return url.isEmpty() || url.startsWith("#") || url.startsWith("//") || url.matches("(?i)^[a-z][a-z0-9+.-]*:.*")
+                || url.matches("^[^/@\\s]+@[^/@\\s]+\\.[A-Za-z]{2,}$"); // e-mail addresses autolinked from text
     }
 
     /**
@@ -78,6 +79,23 @@ public final class LinkTargets {
         }
         problems.error(where, "link to '" + url + "': there is no such file", suggest(t, false));
         return Optional.empty();
+    }
+
+    /**
+     * The file on disk that a link names, when it is a file of a page bundle (relative link)
+     * or of the site's {@code static/} folder (a link starting with "/"); never reports.
+     */
+    public Optional<java.nio.file.Path> localFile(String url, Page from) {
+        if (isExternal(url)) return Optional.empty();
+        String u = url.replaceAll("[?#].*$", "");
+        String decoded = java.net.URLDecoder.decode(u.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        if (decoded.startsWith("/")) {
+            java.nio.file.Path staticDir = index.tree().contentDir().resolveSibling("static");
+            Optional<String> rel = normalize("", decoded.substring(1));
+            return rel.filter(r -> !r.isEmpty()).map(staticDir::resolve).filter(Files::isRegularFile);
+        }
+        return normalize(from.source().dir(), decoded).filter(t -> index.tree().resources().contains(t))
+                .map(t -> index.tree().contentDir().resolve(t)).filter(Files::isRegularFile);
     }
 
     private boolean isContentDir(String t) {

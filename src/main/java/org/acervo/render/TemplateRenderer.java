@@ -39,7 +39,7 @@ public final class TemplateRenderer {
         FileLoader loader = new FileLoader();
         loader.setPrefix(theme.dir().toString());
         loader.setCharset("UTF-8");
-        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension()).strictVariables(false)
+        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension(), new FileSizeExtension()).strictVariables(false)
                 .newLineTrimming(true).autoEscaping(true).cacheActive(true).build();
     }
 
@@ -57,6 +57,11 @@ public final class TemplateRenderer {
 
     /** Renders one page; a template error is reported at the template's line. */
     public Optional<String> render(OutputPage page, Views.SiteView site) {
+        return render(page, site, Map.of());
+    }
+
+    /** Renders one page with extra template variables (related pages, structured data, the glossary...). */
+    public Optional<String> render(OutputPage page, Views.SiteView site, Map<String, Object> extra) {
         String kindName = page.kind().hook().equals("404") ? "404" : page.kind().hook();
         if (page.layout().isPresent() && findLayout(page.type(), page.layout(), "\0").isEmpty()) {
             String wanted = page.layout().get();
@@ -81,6 +86,7 @@ public final class TemplateRenderer {
         context.put("alternates", page.alternates());
         context.put("kind", page.kind().hook());
         context.put("lang", page.lang());
+        extra.forEach(context::putIfAbsent);
         return evaluate("layouts/" + layout.get() + ".html", context, page.lang(), page.where());
     }
 
