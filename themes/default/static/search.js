@@ -300,7 +300,7 @@
       }).then(function (x) {
         if (mine !== run) return;
         var res = x.results[0], frag = document.createDocumentFragment();
-        var status = el('p', {'class': 'search-status', 'data-search-count': String(res.list.length)},
+        var status = el('p', {'class': 'search-status', 'data-search-count': String(res.list.length), 'data-search-query': q},
           (res.list.length === 1 ? ui.one || '1' : (ui.many || '{0}').replace('{0}', res.list.length)));
         frag.appendChild(status);
         frag.appendChild(facetsBox(res));
