@@ -131,12 +131,14 @@
   }
   /* The query as words: each with its exact term, and the shards that may hold its variants
      (prefix for the word being typed, one-edit typos for words of five letters or more). */
-  function plan(m, query) {
-    var typing = !/\s$/.test(query), words = [];
+  function plan(m, query, typing) {
+    var words = [];
+    typing = typing && !/\s$/.test(query);
     analyse(query, m).forEach(function (w, i, all) {
       if (!w.term || words.some(function (x) { return x.term === w.term; })) return;
       var x = {term: w.term, raw: fold(lower(w.word)), prefix: typing && i === all.length - 1 && w.term.length >= 2, shards: [termShard(m, w.term)]};
-      // Place for the glossary: terms of the other language that translate this one.
+      // Place for the glossary: analysed terms of the other language that translate this one
+      // (manifest.pairs, filled from the glossary); the other-language search will add them.
       x.pairs = (m.pairs && m.pairs[w.term]) || [];
       if (x.prefix) x.shards = x.shards.concat(range(m, w.term, PREFIX_SHARDS));
       words.push(x);
@@ -184,14 +186,16 @@
   }
   function facetValues(m) {
     if (!m.facetDocs) m.facetDocs = m.facets.map(function (f) {
-      return f.col.split('!').map(function (s) { return Array.from(s, function (c) { return m.digit[c]; }); });
+      // single-valued filters: one character per page ('!' for none); others: pages separated by '!'
+      var cells = f.one ? Array.from(f.col, function (c) { return c === '!' ? '' : c; }) : f.col.split('!');
+      return cells.map(function (s) { return Array.from(s, function (c) { return m.digit[c]; }); });
     });
     return m.facetDocs;
   }
   /* Runs a query against one language: loads what is needed in at most two rounds (term
      shards, then the document shards of the top results); a third only for typos. */
-  function search(m, query, filters) {
-    var words = plan(m, query);
+  function search(m, query, filters, typing) {
+    var words = plan(m, query, typing);
     if (!words.length) return Promise.resolve({lang: m.lang, m: m, list: [], words: words});
     var shards = new Set(); words.forEach(function (w) { w.shards.forEach(function (s) { shards.add(s); }); });
     return Promise.all(Array.from(shards, function (i) { return shard(m, 't', i); })).then(function () {
@@ -274,7 +278,7 @@
           var id = 'f-' + f.key + '-' + e[0], label = el('label', {'for': id});
           var box2 = el('input', {type: 'checkbox', id: id, 'data-filter-value': f.values[e[0]][0]});
           box2.checked = filters[f.key] === e[0];
-          box2.addEventListener('change', function () { filters[f.key] = box2.checked ? e[0] : undefined; go(); });
+          box2.addEventListener('change', function () { filters[f.key] = box2.checked ? e[0] : undefined; go(false); });
           label.appendChild(box2); label.appendChild(document.createTextNode(' ' + f.values[e[0]][1] + ' (' + e[1] + ')'));
           fs.appendChild(label);
         });
@@ -282,16 +286,16 @@
       });
       return box;
     }
-    function go() {
+    function go(typing) {
       var q = input.value, mine = ++run;
       if (!q.trim()) { out.replaceChildren(); return; }
       manifestOf(lang).then(function (m) {
-        return search(m, q, filters).then(function (res) {
+        return search(m, q, filters, typing).then(function (res) {
           var others = Object.keys(m.other || {});
           if (res.list.length >= FEW || !others.length) return [res];
           // few results here: the other languages follow, labelled
           return Promise.all(others.map(function (o) {
-            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}); });
+            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}, typing); });
           })).then(function (rest) { return [res].concat(rest); });
         });
       }).then(function (results) {
@@ -322,7 +326,7 @@
       history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
       go();
     });
-    input.addEventListener('input', function () { filters = {}; go(); });
+    input.addEventListener('input', function () { filters = {}; go(true); });
     var q = new URLSearchParams(location.search).get('q');
     if (q) { input.value = q; go(); }
   }

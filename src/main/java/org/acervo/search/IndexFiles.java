@@ -27,7 +27,7 @@ import org.acervo.render.Theme;
  */
 final class IndexFiles {
     /** Excerpts are the page's summary, cut near this length at a word. */
-    static final int EXCERPT_CHARS = 150;
+    static final int EXCERPT_CHARS = 130;
     static final int TERM_SHARD_BYTES = 6_000;
     static final int DOC_SHARD_BYTES = 3_500;
     /** The code's digits: printable ASCII from '#' without the backslash, safe in a JS string. */
@@ -75,8 +75,8 @@ final class IndexFiles {
             termShards = split(termRecords, 2, termCap);
             docShards = split(docRecords, 1, docCap);
             if (termShards.size() + docShards.size() + 1 <= Math.max(3, maxFiles)) break;
-            termCap = termCap * 5 / 4;
-            docCap = docCap * 5 / 4;
+            termCap = termCap * 11 / 10;
+            docCap = docCap * 11 / 10;
         }
         List<OutputFile> out = new ArrayList<>();
         List<String> firstTerms = new ArrayList<>();
@@ -129,13 +129,20 @@ final class IndexFiles {
             for (String[] v : f.values()) values.append(values.length() > 1 ? "," : "").append('[').append(Js.string(v[0])).append(',')
                     .append(Js.string(v[1])).append(']');
             values.append(']');
+            // A filter with at most one value per page is a fixed-width column ('!' for none).
+            boolean one = f.perDoc().stream().allMatch(v -> v.length <= 1);
             StringBuilder col = new StringBuilder();
             for (int d = 0; d < f.perDoc().size(); d++) {
+                int[] v = f.perDoc().get(d);
+                if (one) {
+                    col.append(v.length == 0 ? '!' : ALPHABET.charAt(v[0]));
+                    continue;
+                }
                 if (d > 0) col.append('!');
-                for (int v : f.perDoc().get(d)) col.append(ALPHABET.charAt(v));
+                for (int x : v) col.append(ALPHABET.charAt(x));
             }
             facets.append("{key:").append(Js.string(f.key())).append(",label:").append(Js.string(f.label())).append(",values:")
-                    .append(values).append(",col:\"").append(col).append("\"}");
+                    .append(values).append(one ? ",one:1" : "").append(",col:\"").append(col).append("\"}");
         }
         fields.put("facets", facets.append(']').toString());
         fields.put("other", Js.map(m.otherLanguages()));
