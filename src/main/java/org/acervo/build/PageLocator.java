@@ -78,9 +78,15 @@ public final class PageLocator {
             if (!tax.closed()) continue;
             for (String value : p.meta().terms(tax.key())) {
                 if (SiteAssembler.termIdOf(tax, value).isPresent()) continue;
+                // editors write labels as often as ids: when no id is near, suggest from the labels, naming the id to write
+                Map<String, String> labels = new java.util.TreeMap<>();
+                tax.terms().forEach((id, ls) -> ls.values().forEach(l -> labels.putIfAbsent(l, id)));
+                Optional<String> suggestion = org.acervo.problem.Suggestions.nearest(value, tax.terms().keySet())
+                        .or(() -> org.acervo.problem.Suggestions.nearest(value, labels.keySet()).map(l -> labels.get(l) + "' (" + l + ")"))
+                        .map(s -> s.endsWith(")") ? s : s + "'");
                 problems.error(p.meta().where(tax.key(), org.acervo.problem.SourceLocation.at(p.source().shown(), 1)),
                         "unknown " + tax.key() + " term '" + value + "'",
-                        org.acervo.problem.Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
+                        suggestion.map(s -> "did you mean '" + s + "? ").orElse("")
                                 + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
                                 + String.join(", ", tax.terms().keySet()));
             }

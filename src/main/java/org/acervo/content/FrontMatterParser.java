@@ -138,8 +138,7 @@ public final class FrontMatterParser {
     public Optional<ParsedSource> parse(SourceFile source, String text) {
         // blank lines before the opening --- are tolerated (Hugo does); lines keep their numbers
         int skipped = 0;
-        while (text.startsWith("\n") || (text.indexOf('\n') > 0 && text.substring(0, text.indexOf('\n')).isBlank()
-                && !text.isBlank())) {
+        while (!text.isBlank() && text.indexOf('\n') >= 0 && text.substring(0, text.indexOf('\n')).isBlank()) {
             text = text.substring(text.indexOf('\n') + 1);
             skipped++;
         }
@@ -225,9 +224,27 @@ public final class FrontMatterParser {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (String k : m.keys()) params.put(k, m.java(k));
-        m.string("description");
+        warnNearKnownKeys(m, top);
         return new FrontMatter(title.orElse(""), m.string("description").orElse("").strip(), date, lastmod, draft, slug, url,
                 aliases, weight, translationKey, type, layout, taxonomies, params, locations);
+    }
+
+    /**
+     * Any key is allowed (it becomes a page parameter), so a misspelt known key ({@code tittle},
+     * {@code topic}) would silently do nothing: warn when a key is one typo away from a known key
+     * or taxonomy and is not itself one.
+     */
+    private void warnNearKnownKeys(YamlMap m, SourceLocation top) {
+        java.util.Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        known.addAll(config.taxonomies().keySet());
+        known.add("translationOf");
+        for (String k : m.keys()) {
+            if (known.contains(k) || k.length() < 4) continue;
+            org.acervo.problem.Suggestions.nearest(k, known)
+                    .filter(n -> org.acervo.problem.Suggestions.distance(k.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                    .ifPresent(n -> problems.warn(m.whereKey(k).orElse(top), "unknown front matter key '" + k + "'",
+                            "did you mean '" + n + "'? (other keys are kept as page parameters for the theme)"));
+        }
     }
 
     private Optional<ZonedDateTime> date(YamlMap m, String key) {

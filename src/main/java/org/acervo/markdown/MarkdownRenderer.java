@@ -256,6 +256,8 @@ public final class MarkdownRenderer {
                     || link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.IMAGE)) {
                 return link;
             }
+            // an e-mail address in the text: flexmark writes it as mailto:, it is no file to find
+            if (node instanceof com.vladsch.flexmark.ast.MailLink) return link;
             RenderContext c = ctx.get();
             if (link.getUrl().startsWith("www.")) {
                 // autolinked from text such as "see www.example.org"

@@ -239,7 +239,13 @@ class HostileContentTest {
               }
               if (['IFRAME','OBJECT','EMBED','BASE'].includes(el.tagName)) out.push(el.tagName);
               if (el.tagName === 'FORM' && el.closest('.content')) out.push('FORM in the content');
-              if ((el.tagName === 'SCRIPT' || el.tagName === 'STYLE') && el.textContent.includes('xssRan')) out.push(el.tagName + ' with a payload');
+              if (el.tagName === 'SCRIPT' && el.type === 'application/ld+json') {
+                // structured data is not run, but must stay data: valid JSON that cannot close its element
+                try { JSON.parse(el.textContent); } catch (e) { out.push('JSON-LD that is not JSON'); }
+                if (/[<>]/.test(el.textContent)) out.push('JSON-LD with a raw < or >');
+              } else if ((el.tagName === 'SCRIPT' || el.tagName === 'STYLE') && el.textContent.includes('xssRan')) {
+                out.push(el.tagName + ' with a payload');
+              }
               if (el.tagName === 'META' && (el.getAttribute('http-equiv') || '').toLowerCase() === 'refresh' && /script:|data:/i.test(el.content)) out.push('META refresh ' + el.content);
             }
             return out;
