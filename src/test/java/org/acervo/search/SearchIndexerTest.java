@@ -27,7 +27,7 @@ class SearchIndexerTest {
     static Map<String, Map<Integer, int[]>> postings(TestSite site, String lang) {
         Map<String, Map<Integer, int[]>> out = new HashMap<>();
         for (String f : site.files()) {
-            if (!f.startsWith(lang + "/search/t-")) continue;
+            if (!f.startsWith(lang + "/search/t-") || f.endsWith(".gz")) continue; // skip the precompressed twins
             List<String> strings = new ArrayList<>();
             Matcher m = STRING.matcher(site.text(f));
             while (m.find()) strings.add(m.group(1));
