@@ -135,7 +135,7 @@ public final class SiteBuilder {
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(new SearchIndexer(site).files());                                    // index
-        files.addAll(resources(siteDir, site, tree, theme));
+        files.addAll(resources(siteDir, site, tree, theme, problems));
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
@@ -229,13 +229,28 @@ public final class SiteBuilder {
     }
 
     /** Theme assets (fingerprinted), the site's static/ folder, and the files of page bundles. */
-    private List<OutputFile> resources(Path siteDir, Site site, ContentTree tree, Theme theme) {
+    private List<OutputFile> resources(Path siteDir, Site site, ContentTree tree, Theme theme, Problems problems) {
         List<OutputFile> out = new ArrayList<>();
         theme.assets().forEach((rel, published) -> out.add(OutputFile.copy(published, theme.dir().resolve("static").resolve(rel))));
         Path staticDir = siteDir.resolve("static");
         if (Files.isDirectory(staticDir)) {
             try (Stream<Path> files = Files.walk(staticDir)) {
-                files.filter(Files::isRegularFile).forEach(f -> out.add(OutputFile.copy(staticDir.relativize(f).toString().replace('\\', '/'), f)));
+                Path realStatic = staticDir.toRealPath();
+                files.filter(Files::isRegularFile).forEach(f -> {
+                    Path shown = Path.of("static").resolve(staticDir.relativize(f));
+                    try {
+                        // a link out of static/ would publish whatever it points to (a key, a password file)
+                        if (!f.toRealPath().startsWith(realStatic)) {
+                            problems.error(SourceLocation.of(shown), "this link points outside the static folder, to " + f.toRealPath(),
+                                    "copy the file into static/ instead of linking to it");
+                            return;
+                        }
+                    } catch (IOException e) {
+                        problems.error(SourceLocation.of(shown), "cannot read: " + e.getMessage(), "check the file's permissions");
+                        return;
+                    }
+                    out.add(OutputFile.copy(staticDir.relativize(f).toString().replace('\\', '/'), f));
+                });
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

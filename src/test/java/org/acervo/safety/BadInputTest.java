@@ -227,6 +227,12 @@ class BadInputTest {
             Files.writeString(outside.resolve("x.md"), "---\ntitle: Fuera\n---\n");
             Files.createSymbolicLink(s.dir().resolve("content/knowledge/fuera"), outside);
         }, s -> List.of(), "content/knowledge/fuera", 0));
+        c.add(new Case("symlink in static/ out of the site", s -> {
+            Path outside = s.dir().getParent().resolve("clave.txt");
+            Files.writeString(outside, "secreto");
+            Files.createDirectories(s.dir().resolve("static"));
+            Files.createSymbolicLink(s.dir().resolve("static/clave.txt"), outside);
+        }, s -> List.of(), "static/clave.txt", 0));
         c.add(new Case("broken symlink", s -> Files.createSymbolicLink(s.dir().resolve(BAD), s.dir().resolve("nada.md")),
                 s -> List.of(), BAD, 0));
         c.add(new Case("a named pipe named .md", s -> {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build cleans up after the killed one. Two builds never write one output at once.
  */
 class CrashSafetyTest {
-    private static final int RUNS = 10;
+    private static final int RUNS = 8;
     private static final long SEED = 20261123L;
 
     @TempDir
@@ -52,7 +52,7 @@ class CrashSafetyTest {
                 title: Knowledge
                 ---
                 """);
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 40; i++) {
             for (String lang : List.of("es", "en")) {
                 b.append("-- content/knowledge/p").append(i).append('.').append(lang).append(".md --\n---\ntitle: Página ")
                         .append(i).append(' ').append(version).append("\ndate: 2024-01-").append(String.format("%02d", 1 + i % 28))
@@ -81,7 +81,7 @@ class CrashSafetyTest {
             site.write(site(version));
             Path out = site.output();
             KillPoint point = KillPoint.values()[run % KillPoint.values().length];
-            int files = 1 + random.nextInt(150);
+            int files = 1 + random.nextInt(100);
             Process p = cli(site.dir()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             waitFor(() -> !p.isAlive() || point.reached(out, files));
             boolean finished = !p.isAlive();

@@ -102,7 +102,6 @@ class PreviewTest {
     void refusesEveryPathOutsideTheOutput() throws Exception {
         TestSite site = TestSite.create(dir, SITE);
         Files.writeString(dir.resolve("secret.txt"), "SECRET");
-        Files.createSymbolicLink(dir.resolve("static/leak.txt"), dir.resolve("secret.txt"));
         StringWriter log = new StringWriter();
         try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(log, true))) {
             assertEquals("127.0.0.1", p.url().getHost());
@@ -119,9 +118,9 @@ class PreviewTest {
                 assertEquals(path.startsWith("//") ? 404 : 400, status(r), path + " -> " + r);
                 assertFalse(r.contains("SECRET"), path);
             }
-            String leak = get(p, "/leak.txt");
-            assertEquals(404, status(leak), leak);
-            assertFalse(leak.contains("SECRET"));
+            // a link out of static/ is a build problem (see BadInputTest); the preview never serves its target
+            Files.createSymbolicLink(dir.resolve("static/leak.txt"), dir.resolve("secret.txt"));
+            assertFalse(get(p, "/leak.txt").contains("SECRET"));
             assertEquals(405, status(raw(p, "POST /es/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")));
             assertEquals(413, status(raw(p, "GET /es/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")));
             StringBuilder many = new StringBuilder("GET /es/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
