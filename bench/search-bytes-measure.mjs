@@ -37,16 +37,16 @@ function serve(gzip) {
   });
 }
 
-// Records every request of a page with its start, end and bytes on the wire.
+// Records every request of a page, including those of its workers (Pagefind searches in a
+// worker), with start, end and bytes on the wire (headers + encoded body).
 async function recorder(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-  const reqs = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, bytes: 0, end: null }));
-  cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.end = e.timestamp; r.bytes = e.encodedDataLength; } });
-  cdp.on('Network.requestServedFromCache', (e) => { const r = reqs.get(e.requestId); if (r) r.cached = true; });
-  return { take() { const out = [...reqs.values()]; reqs.clear(); return out; } };
+  const done = [];
+  page.on('requestfinished', (req) => done.push((async () => {
+    const t = req.timing(), z = await req.sizes();
+    return { url: req.url(), type: req.resourceType() === 'document' ? 'Document' : req.resourceType() === 'stylesheet' ? 'Stylesheet' : req.resourceType(),
+      start: t.startTime, end: t.startTime + t.responseEnd, bytes: z.responseBodySize + z.responseHeadersSize };
+  })()));
+  return { async take() { const out = await Promise.all(done.splice(0)); return out; } };
 }
 
 // Bytes, requests and sequential round trips (a request that starts after another finished is one round later).
@@ -65,11 +65,11 @@ async function acervo(browser, base, lang, q1, q2) {
   const rec = await recorder(page);
   await page.goto(`${base}/${lang}/search/?q=${encodeURIComponent(q1)}`);
   await page.waitForSelector(`[data-search-query="${q1}"]`, { timeout: 60000 });
-  const cold = summary(rec.take());
+  const cold = summary(await rec.take());
   const shown = await page.$$eval('[data-result] .result-excerpt', (e) => e.length);
   await page.fill('input[name=q]', q2);
   await page.waitForSelector(`[data-search-query="${q2}"]`, { timeout: 60000 });
-  const second = summary(rec.take());
+  const second = summary(await rec.take());
   await context.close();
   return { cold, second, shown };
 }
@@ -85,12 +85,12 @@ async function pagefind(browser, base, lang, q1, q2) {
     const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
     return data.filter((d) => d.excerpt).length;
   }, q);
-  rec.take();
+  await rec.take();
   const shown = await run(q1);
   await page.waitForTimeout(0);
-  const cold = summary(rec.take());
+  const cold = summary(await rec.take());
   await run(q2);
-  const second = summary(rec.take());
+  const second = summary(await rec.take());
   await context.close();
   return { cold, second, shown };
 }

@@ -334,7 +334,8 @@
     var form = document.querySelector('form[data-search]');
     if (!form) return;
     var index = form.getAttribute('data-index');
-    if (index) manifestOf(document.documentElement.lang, index);
+    // the page normally loads the manifest itself, beside this script (one round trip less)
+    if (index && !document.querySelector('script[data-search-manifest]')) manifestOf(document.documentElement.lang, index);
     start(form);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
