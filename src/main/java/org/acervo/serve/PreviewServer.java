@@ -43,6 +43,15 @@ final class PreviewServer implements AutoCloseable {
             Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mp3", "audio/mpeg"),
             Map.entry("zip", "application/zip"), Map.entry("csv", "text/csv; charset=utf-8"));
 
+    static {
+        // A client that announces a body and never sends it would hold a thread for good: the
+        // JDK server closes connections still reading their request after this many seconds.
+        // (Responses have no limit: live reload keeps one open.) Read once, when the server loads.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final Supplier<Preview.Snapshot> state;
