@@ -63,12 +63,34 @@ public final class PageLocator {
                         "give each page its own translationKey; translations of one page are in different languages");
                 continue;
             }
+            checkTerms(p);
             Page page = page(p, key, folderSlugs);
             pages.add(page);
             sources.put(page, p);
             byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
         }
         return new PageIndex(List.copyOf(pages), sources, byPath, unpublished, tree, config.languageCodes());
+    }
+
+    /** Terms of taxonomies that declare their terms must be among them. */
+    private void checkTerms(ParsedSource p) {
+        for (org.acervo.config.TaxonomyConfig tax : config.taxonomies().values()) {
+            if (!tax.closed()) continue;
+            for (String value : p.meta().terms(tax.key())) {
+                if (SiteAssembler.termIdOf(tax, value).isPresent()) continue;
+                // editors write labels as often as ids: when no id is near, suggest from the labels, naming the id to write
+                Map<String, String> labels = new java.util.TreeMap<>();
+                tax.terms().forEach((id, ls) -> ls.values().forEach(l -> labels.putIfAbsent(l, id)));
+                Optional<String> suggestion = org.acervo.problem.Suggestions.nearest(value, tax.terms().keySet())
+                        .or(() -> org.acervo.problem.Suggestions.nearest(value, labels.keySet()).map(l -> labels.get(l) + "' (" + l + ")"))
+                        .map(s -> s.endsWith(")") ? s : s + "'");
+                problems.error(p.meta().where(tax.key(), org.acervo.problem.SourceLocation.at(p.source().shown(), 1)),
+                        "unknown " + tax.key() + " term '" + value + "'",
+                        suggestion.map(s -> "did you mean '" + s + "? ").orElse("")
+                                + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
+                                + String.join(", ", tax.terms().keySet()));
+            }
+        }
     }
 
     private Page page(ParsedSource p, String key, Map<String, String> folderSlugs) {

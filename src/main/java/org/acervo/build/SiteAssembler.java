@@ -20,7 +20,6 @@ import org.acervo.model.Site;
 import org.acervo.model.TaxonomyTerm;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
-import org.acervo.problem.Suggestions;
 import org.acervo.util.Slugs;
 
 /**
@@ -54,8 +53,13 @@ public final class SiteAssembler {
             List<Page> mine = pages.stream().filter(p -> p.lang().equals(lang)).toList();
             Optional<Page> home = mine.stream().filter(p -> p.kind() == PageKind.HOME).findFirst();
             List<Page> singles = pages.stream().filter(p -> p.kind() == PageKind.SINGLE).toList();
+            List<Section> list = new ArrayList<>();
+            for (String dir : sectionDirs) list.add(section(dir, lang, pages, singles, translations));
+            // in the reader's language: by the _index weight, then alphabetically by title
+            list.sort(Comparator.comparingInt((Section s) -> s.index().map(Page::weight).filter(w -> w != 0).orElse(Integer.MAX_VALUE))
+                    .thenComparing(s -> Slugs.slugify(s.title())));
             Map<String, Section> sections = new LinkedHashMap<>();
-            for (String dir : sectionDirs) sections.put(dir, section(dir, lang, pages, singles, translations));
+            for (Section s : list) sections.put(s.key(), s);
             Map<String, List<TaxonomyTerm>> taxonomies = new LinkedHashMap<>();
             for (TaxonomyConfig tax : config.taxonomies().values()) {
                 taxonomies.put(tax.key(), terms(tax, lang, singles, translations));
@@ -130,7 +134,7 @@ public final class SiteAssembler {
             boolean other = !p.lang().equals(lang);
             if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
             for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
-                Optional<String> id = termId(tax, value, p, !other);
+                Optional<String> id = termIdOf(tax, value); // unknown terms were reported when pages were located
                 if (id.isEmpty()) continue;
                 String label = tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value;
                 labels.putIfAbsent(id.get(), label);
@@ -148,21 +152,14 @@ public final class SiteAssembler {
         return out;
     }
 
-    /** The term's id: a declared id (or a declared label, any case and accents), else the slug of free text. */
-    private Optional<String> termId(TaxonomyConfig tax, String value, Page page, boolean report) {
+    /** The id a page's term value stands for, if the taxonomy accepts it. */
+    public static Optional<String> termIdOf(TaxonomyConfig tax, String value) {
         if (!tax.closed()) return Optional.of(Slugs.slugify(value));
         if (tax.terms().containsKey(value)) return Optional.of(value);
         String folded = Slugs.slugify(value);
         for (Map.Entry<String, Map<String, String>> t : tax.terms().entrySet()) {
             if (Slugs.slugify(t.getKey()).equals(folded)) return Optional.of(t.getKey());
             for (String label : t.getValue().values()) if (Slugs.slugify(label).equals(folded)) return Optional.of(t.getKey());
-        }
-        if (report) {
-            SourceLocation where = page.meta().where(tax.key(), SourceLocation.at(page.source().shown(), 1));
-            problems.error(where, "unknown " + tax.key() + " term '" + value + "'",
-                    Suggestions.nearest(value, tax.terms().keySet()).map(s -> "did you mean '" + s + "'? ").orElse("")
-                            + "the terms are declared under taxonomies: " + tax.key() + ": terms: in site.yaml: "
-                            + String.join(", ", tax.terms().keySet()));
         }
         return Optional.empty();
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "acervo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds a light, bilingual static site for a community of practice's knowledge library.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,11 +16,13 @@ public record SiteConfig(
         HtmlPolicy html,
         Limits limits,
         Budgets budgets,
-        boolean offline) {
+        boolean offline,
+        Map<String, SectionRules> rules) {
 
     public SiteConfig {
         languages = List.copyOf(languages);
         taxonomies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(taxonomies));
+        rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         if (languages.isEmpty()) throw new IllegalArgumentException("at least one language");
     }
 

@@ -20,11 +20,12 @@ import org.acervo.yaml.YamlTree;
 public final class SiteConfigLoader {
     public static final String FILE = "site.yaml";
     static final List<String> TOP_KEYS = List.of("languages", "defaultContentLanguage", "theme", "organisation",
-            "baseURL", "taxonomies", "paginate", "html", "limits", "budgets", "offline");
+            "baseURL", "taxonomies", "paginate", "html", "limits", "budgets", "offline", "rules");
     static final List<String> LANGUAGE_KEYS = List.of("name", "title", "description", "menu");
     static final List<String> MENU_KEYS = List.of("label", "page", "url");
     static final List<String> TAXONOMY_KEYS = List.of("title", "slug", "terms");
     static final List<String> LIMIT_KEYS = List.of("maxFileSize", "fileTimeout");
+    static final List<String> RULE_KEYS = List.of("required", "allowed");
     static final List<String> BUDGET_KEYS = List.of("textPage", "withImages");
 
     /** Loads {@code siteDir/site.yaml}; throws {@link BuildFailure} with every problem found. */
@@ -167,7 +168,23 @@ public final class SiteConfigLoader {
         }
         if (languages.isEmpty()) languages.add(new LanguageConfig("es", "Español", "Acervo", "", List.of()));
         return new SiteConfig(languages, defaultContentLanguage, theme, organisation, baseURL, taxonomies,
-                paginate, html, limits, budgets, offline);
+                paginate, html, limits, budgets, offline, rules(root));
+    }
+
+    /** {@code rules:} per section: required front matter keys and allowed values. */
+    static Map<String, SectionRules> rules(YamlMap root) {
+        Map<String, SectionRules> out = new LinkedHashMap<>();
+        if (!root.has("rules")) return out;
+        YamlMap rules = root.map("rules");
+        for (String section : rules.keys()) {
+            YamlMap r = rules.map(section);
+            r.allowOnly(RULE_KEYS, "rules for '" + section + "'");
+            Map<String, List<String>> allowed = new LinkedHashMap<>();
+            YamlMap a = r.map("allowed");
+            for (String key : a.keys()) allowed.put(key, a.strings(key));
+            out.put(section, new SectionRules(section, r.strings("required"), allowed, rules.whereKey(section).orElse(root.where())));
+        }
+        return out;
     }
 
     /** Sizes such as 14KB, 5 MB or 20000 (bytes). */

@@ -48,11 +48,12 @@ public final class ContentScanner {
             problems.error(SourceLocation.of(Path.of("content")), "cannot read the content folder: " + e.getMessage(), "check its permissions");
             return new ContentTree(contentDir, sources, resources, bundles, 0);
         }
+        Path walkRoot = realContent;
         try {
-            Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(walkRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(contentDir) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+                    if (!dir.equals(walkRoot) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -60,8 +61,8 @@ public final class ContentScanner {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
                     if (name.startsWith(".") || name.endsWith("~")) return FileVisitResult.CONTINUE;
-                    String rel = contentDir.relativize(file).toString().replace('\\', '/');
-                    Path shown = Path.of("content").resolve(contentDir.relativize(file));
+                    String rel = walkRoot.relativize(file).toString().replace('\\', '/');
+                    Path shown = Path.of("content").resolve(walkRoot.relativize(file));
                     if (attrs.isSymbolicLink()) {
                         try {
                             Path target = file.toRealPath();
@@ -71,14 +72,15 @@ public final class ContentScanner {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (Files.isDirectory(target)) return FileVisitResult.CONTINUE;
+                            if (!Files.isRegularFile(target)) return special(shown);
                         } catch (IOException e) {
                             problems.error(SourceLocation.of(shown), "this link points to a file that does not exist", "remove the link or restore its target");
                             return FileVisitResult.CONTINUE;
                         }
                     } else if (!attrs.isRegularFile()) {
-                        return FileVisitResult.CONTINUE;
+                        return special(shown);
                     }
-                    if (!Files.isReadable(file)) {
+                    if (!canRead(file)) {
                         problems.error(SourceLocation.of(shown), "this file cannot be read (permission denied)",
                                 "give the build's user read permission, e.g. chmod a+r " + shown);
                         return FileVisitResult.CONTINUE;
@@ -93,7 +95,7 @@ public final class ContentScanner {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    Path shown = Path.of("content").resolve(contentDir.relativize(file));
+                    Path shown = Path.of("content").resolve(walkRoot.relativize(file));
                     problems.error(SourceLocation.of(shown), "cannot read: " + exc.getMessage(), "check the file's permissions");
                     return FileVisitResult.CONTINUE;
                 }
@@ -104,7 +106,26 @@ public final class ContentScanner {
         for (SourceFile s : sources) if (s.kind() == SourceFile.Kind.BUNDLE) bundles.add(s.dir());
         sources.sort(java.util.Comparator.comparing(SourceFile::relative));
         resources.sort(null);
-        return new ContentTree(contentDir, sources, resources, bundles, skipped[0]);
+        return new ContentTree(walkRoot, sources, resources, bundles, skipped[0]);
+    }
+
+    /** A pipe, socket or device in content/ would block or feed endless bytes: never read it. */
+    private FileVisitResult special(Path shown) {
+        problems.error(SourceLocation.of(shown), "this is not a regular file (a pipe, socket or device)",
+                "remove it from content/; pages and their files must be ordinary files");
+        return FileVisitResult.CONTINUE;
+    }
+
+    /**
+     * Opens the file instead of asking {@link Files#isReadable}, which answers from the
+     * permission bits and can be wrong (ACLs, network shares, files that vanish mid-build).
+     */
+    private static boolean canRead(Path file) {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Language and kind from the name; empty for a language the site does not publish. */

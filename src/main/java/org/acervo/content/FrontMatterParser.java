@@ -35,6 +35,12 @@ public final class FrontMatterParser {
     public static final Set<String> KNOWN_KEYS = Set.of("title", "description", "date", "lastmod", "draft", "slug", "url",
             "aliases", "weight", "translationKey", "type", "layout");
 
+    /**
+     * Characters Windows and USB-stick file systems (FAT, exFAT) refuse in file names; the
+     * output must copy to any of them, so addresses an editor chooses may not use them.
+     */
+    private static final String NOT_IN_FILE_NAMES = "<>:\"|?*";
+
     private final SiteConfig config;
     private final Problems problems;
 
@@ -44,11 +50,20 @@ public final class FrontMatterParser {
     }
 
     public Optional<ParsedSource> read(SourceFile source) {
+        // each file's problems are gathered apart: files are read in parallel, and whether
+        // this file failed must not depend on what other files reported meanwhile
+        Problems own = new Problems();
+        Optional<ParsedSource> result = new FrontMatterParser(config, own).readOwn(source);
+        problems.addAll(own);
+        return own.hasErrors() ? Optional.empty() : result;
+    }
+
+    private Optional<ParsedSource> readOwn(SourceFile source) {
         byte[] bytes;
         try {
             long size = Files.size(source.absolute());
             if (size > config.limits().maxFileBytes()) {
-                problems.error(SourceLocation.of(source.shown()), "file is too large (" + size / 1024 + " KB; the limit is "
+                problems.error(SourceLocation.at(source.shown(), 1), "file is too large (" + size / 1024 + " KB; the limit is "
                         + config.limits().maxFileBytes() / 1024 + " KB)",
                         "split it into several pages, or raise limits: maxFileSize in site.yaml");
                 return Optional.empty();
@@ -121,7 +136,13 @@ public final class FrontMatterParser {
 
     /** Splits and types the front matter of decoded text. */
     public Optional<ParsedSource> parse(SourceFile source, String text) {
-        SourceLocation top = SourceLocation.at(source.shown(), 1);
+        // blank lines before the opening --- are tolerated (Hugo does); lines keep their numbers
+        int skipped = 0;
+        while (!text.isBlank() && text.indexOf('\n') >= 0 && text.substring(0, text.indexOf('\n')).isBlank()) {
+            text = text.substring(text.indexOf('\n') + 1);
+            skipped++;
+        }
+        SourceLocation top = SourceLocation.at(source.shown(), 1 + skipped);
         if (text.isBlank()) {
             problems.error(top, "this file is empty", "start it with front matter: ---, title: Your title, --- and then the text");
             return Optional.empty();
@@ -142,7 +163,7 @@ public final class FrontMatterParser {
             return Optional.empty();
         }
         int end = -1;
-        int line = 2;
+        int line = 2 + skipped;
         int pos = firstNl + 1;
         int closeLine = -1;
         while (pos <= text.length()) {
@@ -164,19 +185,20 @@ public final class FrontMatterParser {
         String yaml = text.substring(firstNl + 1, end);
         int bodyStart = text.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
-        YamlTree tree = new YamlTree(source.shown(), 2, problems);
-        int before = problems.errors().size();
+        Problems own = new Problems();
+        YamlTree tree = new YamlTree(source.shown(), 2 + skipped, own);
         Optional<Node> node = tree.parse(yaml);
-        if (node.isEmpty() && problems.errors().size() > before) return Optional.empty();
-        FrontMatter fm = typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
-        if (problems.errors().size() > before) return Optional.empty();
+        FrontMatter fm = own.hasErrors() ? null : new FrontMatterParser(config, own).typed(source, YamlMap.of(tree, node.orElse(null), "the front matter"), top);
+        problems.addAll(own);
+        if (own.hasErrors()) return Optional.empty();
         return Optional.of(new ParsedSource(source, fm, body, closeLine + 1));
     }
 
-    private FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
+    FrontMatter typed(SourceFile source, YamlMap m, SourceLocation top) {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         for (String k : m.keys()) locations.put(k, m.whereKey(k).orElse(top));
-        Optional<String> title = m.string("title").map(String::strip);
+        // people profiles (a member directory) name a person rather than title a page
+        Optional<String> title = m.string("title").or(() -> m.string("name")).map(String::strip);
         if (title.isEmpty() || title.get().isEmpty()) {
             problems.error(m.whereKey("title").orElse(top), "the page has no title", "add a line title: Your title to the front matter");
         }
@@ -202,9 +224,27 @@ public final class FrontMatterParser {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (String k : m.keys()) params.put(k, m.java(k));
-        m.string("description");
+        warnNearKnownKeys(m, top);
         return new FrontMatter(title.orElse(""), m.string("description").orElse("").strip(), date, lastmod, draft, slug, url,
                 aliases, weight, translationKey, type, layout, taxonomies, params, locations);
+    }
+
+    /**
+     * Any key is allowed (it becomes a page parameter), so a misspelt known key ({@code tittle},
+     * {@code topic}) would silently do nothing: warn when a key is one typo away from a known key
+     * or taxonomy and is not itself one.
+     */
+    private void warnNearKnownKeys(YamlMap m, SourceLocation top) {
+        java.util.Set<String> known = new java.util.TreeSet<>(KNOWN_KEYS);
+        known.addAll(config.taxonomies().keySet());
+        known.add("translationOf");
+        for (String k : m.keys()) {
+            if (known.contains(k) || k.length() < 4) continue;
+            org.acervo.problem.Suggestions.nearest(k, known)
+                    .filter(n -> org.acervo.problem.Suggestions.distance(k.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                    .ifPresent(n -> problems.warn(m.whereKey(k).orElse(top), "unknown front matter key '" + k + "'",
+                            "did you mean '" + n + "'? (other keys are kept as page parameters for the theme)"));
+        }
     }
 
     private Optional<ZonedDateTime> date(YamlMap m, String key) {
@@ -225,7 +265,7 @@ public final class FrontMatterParser {
         } catch (DateTimeParseException ignored) {
             // try the longer forms
         }
-        String iso = s.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ t](\\d)", "$1T$2").replaceFirst("\\s*Z$", "Z")
+        String iso = s.replaceFirst("([Tt ])(\\d):", "$10$2:").replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ t](\\d)", "$1T$2").replaceFirst("\\s*Z$", "Z")
                 .replaceFirst("\\s+([+-]\\d{2}):?(\\d{2})$", "$1:$2");
         try {
             return Optional.of(OffsetDateTime.parse(iso).atZoneSameInstant(ZoneOffset.UTC));
@@ -242,7 +282,7 @@ public final class FrontMatterParser {
     private void checkSegment(String s, YamlMap m, String key) {
         SourceLocation where = m.whereValue(key).orElse(m.where());
         if (s.isEmpty() || s.contains("/") || s.contains("\\") || s.contains("\0") || s.equals(".") || s.equals("..")
-                || s.chars().anyMatch(Character::isISOControl)) {
+                || s.chars().anyMatch(Character::isISOControl) || s.chars().anyMatch(c -> NOT_IN_FILE_NAMES.indexOf(c) >= 0)) {
             problems.error(where, key + " '" + printable(s) + "' is not a simple name",
                     "use letters, digits and dashes only, e.g. " + key + ": gestion-del-agua");
         }
@@ -263,6 +303,9 @@ public final class FrontMatterParser {
         if (s.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) wrong.add("a scheme (" + s.substring(0, s.indexOf(':') + 1) + ")");
         for (String seg : s.split("/")) if (seg.equals("..") || seg.equals(".")) wrong.add("'" + seg + "'");
         if (s.startsWith("//")) wrong.add("a double slash");
+        String forbidden = s.chars().filter(c -> NOT_IN_FILE_NAMES.indexOf(c) >= 0).distinct()
+                .mapToObj(c -> String.valueOf((char) c)).reduce("", String::concat);
+        if (!forbidden.isEmpty()) wrong.add("characters that file names cannot hold on every host (" + forbidden + ")");
         if (!wrong.isEmpty()) {
             problems.error(where, what + " '" + printable(s) + "' contains " + String.join(", ", wrong),
                     "write a path inside the site, such as /old/name/");

@@ -26,7 +26,8 @@ public final class LinkTargets {
 
     /** True for links this class leaves alone: external, mail, anchors in the same page. */
     static boolean isExternal(String url) {
-        return url.isEmpty() || url.startsWith("#") || url.startsWith("//") || url.matches("(?i)^[a-z][a-z0-9+.-]*:.*");
+        return url.isEmpty() || url.startsWith("#") || url.startsWith("//") || url.matches("(?i)^[a-z][a-z0-9+.-]*:.*")
+                || url.matches("^[^/@\\s]+@[^/@\\s]+\\.[A-Za-z]{2,}$"); // e-mail addresses autolinked from text
     }
 
     /**

@@ -71,6 +71,13 @@ public final class MarkdownRenderer {
 
     /** Renders a page's body; problems (broken links, unknown shortcodes) go to {@code problems}. */
     public Content render(ParsedSource source, Page page, LinkTargets links, Problems problems) {
+        Optional<NestingLimit.TooDeep> deep = NestingLimit.check(source.body());
+        if (deep.isPresent()) {
+            problems.error(SourceLocation.at(source.source().shown(), source.bodyLine() + deep.get().line()),
+                    "lists and quotes are nested " + deep.get().depth() + " levels deep here (the limit is " + NestingLimit.MAX_DEPTH + ")",
+                    "reduce the nesting; a line of many > or - characters nests that many quotes or lists");
+            return Content.EMPTY;
+        }
         List<String> rendered = new ArrayList<>();
         String markdown = replaceShortcodes(source.body(), source, page, links, problems, rendered);
         String html = toHtml(markdown, page, links, source.bodyLine());
@@ -244,8 +251,18 @@ public final class MarkdownRenderer {
         @Override
         public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             Optional<RenderContext> ctx = CONTEXT.get(context.getDocument());
-            if (ctx.isEmpty()) return link;
+            // references ([text][ref]) come here first by name; only real destinations are resolved
+            if (ctx.isEmpty() || !(link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.LINK
+                    || link.getLinkType() == com.vladsch.flexmark.html.renderer.LinkType.IMAGE)) {
+                return link;
+            }
+            // an e-mail address in the text: flexmark writes it as mailto:, it is no file to find
+            if (node instanceof com.vladsch.flexmark.ast.MailLink) return link;
             RenderContext c = ctx.get();
+            if (link.getUrl().startsWith("www.")) {
+                // autolinked from text such as "see www.example.org"
+                return link.withStatus(LinkStatus.VALID).withUrl("http://" + link.getUrl());
+            }
             int line = c.doc().getLineNumber(node.getStartOffset());
             int col = node.getStartOffset() - c.doc().getChars().startOfLine(node.getStartOffset()) + 1;
             SourceLocation where = new SourceLocation(c.page().source().shown(), c.bodyLine() + line, col);

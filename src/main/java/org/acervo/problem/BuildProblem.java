@@ -7,10 +7,14 @@ package org.acervo.problem;
 public record BuildProblem(SourceLocation where, String what, String hint) implements Comparable<BuildProblem> {
     public BuildProblem {
         if (where == null || what == null || what.isBlank()) throw new IllegalArgumentException("where and what are required");
-        hint = hint == null ? "" : hint;
-        // one problem, one line: a quoted link text or value may span lines in the source
-        what = what.replaceAll("\\s*[\\r\\n]+\\s*", " ");
-        hint = hint.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        hint = hint == null ? "" : oneLine(hint);
+        what = oneLine(what);
+    }
+
+    /** Messages are one line each, so that every problem is one line of the report. */
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return t.length() > 400 ? t.substring(0, 397) + "..." : t;
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class Problems {
         warnings.add(new BuildProblem(where, what, hint));
     }
 
+    /** Adds everything another collector gathered (e.g. one file's problems, checked on their own first). */
+    public void addAll(Problems other) {
+        errors.addAll(other.errors);
+        warnings.addAll(other.warnings);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -40,7 +40,8 @@ public final class Suggestions {
         return n.replaceAll("\\p{M}+", "");
     }
 
-    static int distance(String a, String b) {
+    /** Edit distance (Levenshtein) between two words. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

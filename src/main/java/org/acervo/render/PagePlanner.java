@@ -51,6 +51,17 @@ public final class PagePlanner {
         return out;
     }
 
+    private final Map<String, Map<String, TaxonomyTerm>> termIndex = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The terms of a taxonomy in a language, by id. */
+    private Map<String, TaxonomyTerm> termIndex(String lang, String taxonomy) {
+        return termIndex.computeIfAbsent(lang + "|" + taxonomy, k -> {
+            Map<String, TaxonomyTerm> m = new java.util.HashMap<>();
+            for (TaxonomyTerm t : site.expectLanguage(lang).taxonomies().get(taxonomy)) m.put(t.id(), t);
+            return m;
+        });
+    }
+
     // ---- views -------------------------------------------------------------------------
 
     String languageName(String lang) {
@@ -70,12 +81,9 @@ public final class PagePlanner {
         List<TaxonomyView> taxonomies = new ArrayList<>();
         for (TaxonomyConfig tax : config.taxonomies().values()) {
             List<TermView> terms = new ArrayList<>();
-            for (String value : p.terms(tax.key())) {
-                l.taxonomies().get(tax.key()).stream()
-                        .filter(t -> t.id().equals(value) || t.label().equals(value) || t.id().equals(org.acervo.util.Slugs.slugify(value))
-                                || tax.termLabel(t.id(), p.lang()).map(x -> x.equals(value)).orElse(false)
-                                || tax.terms().getOrDefault(t.id(), Map.of()).containsValue(value))
-                        .findFirst()
+            Map<String, TaxonomyTerm> byId = termIndex(p.lang(), tax.key());
+            for (String value : new java.util.LinkedHashSet<>(p.terms(tax.key()))) {
+                org.acervo.build.SiteAssembler.termIdOf(tax, value).map(byId::get)
                         .ifPresent(t -> terms.add(new TermView(t.id(), t.label(), "/" + t.path(), t.count())));
             }
             if (!terms.isEmpty()) taxonomies.add(new TaxonomyView(tax.key(), tax.title(p.lang()), "/" + p.lang() + "/" + tax.slug(p.lang()) + "/", terms));

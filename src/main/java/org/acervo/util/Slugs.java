@@ -7,12 +7,16 @@ import java.util.Locale;
 
 /** URL-safe names for taxonomy terms and the encoding of site paths in links. */
 public final class Slugs {
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{IsAlphabetic}\\p{IsDigit}]+");
+    private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("(^-+|-+$)");
+
     private Slugs() {}
 
     /** {@code Gestión del agua} becomes {@code gestion-del-agua}. */
     public static String slugify(String s) {
-        String n = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        n = n.replaceAll("[^\\p{IsAlphabetic}\\p{IsDigit}]+", "-").replaceAll("(^-+|-+$)", "");
+        String n = MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        n = EDGE_DASHES.matcher(NON_WORD.matcher(n).replaceAll("-")).replaceAll("");
         return n.isEmpty() ? "_" : n;
     }
 

@@ -1,0 +1,156 @@
+package org.acervo.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.acervo.check.SourceDates;
+import org.acervo.content.ContentHash;
+import org.acervo.content.FrontMatterParser;
+import org.acervo.content.ParsedSource;
+import org.acervo.content.SourceFile;
+import org.acervo.model.Content;
+import org.acervo.model.Page;
+import org.acervo.problem.BuildProblem;
+import org.acervo.problem.Problems;
+import org.acervo.render.OutputPage;
+import org.acervo.render.Views;
+
+/**
+ * What one run of {@code acervo serve} keeps between builds, so that a rebuild after an edit does
+ * only the work the edit calls for:
+ * <ul>
+ * <li>parsed sources, by path and SHA-256 of the file's bytes;</li>
+ * <li>rendered Markdown, by parsed source, page and a signature of every link target (a page
+ * moving re-renders the pages that might link to it);</li>
+ * <li>finished HTML pages, by the exact data their template gets ({@link OutputPage} and
+ * {@link Views.SiteView} are records, so equal data means equal HTML with an unchanged theme):
+ * the edited page, its translation's switcher, and the lists, term pages, home pages that show
+ * it are rendered again, the others are reused.</li>
+ * </ul>
+ * A file with problems is never cached, so its problems are reported on every build until it is
+ * fixed. {@link #forgetRenders()} drops everything that depends on the theme or site.yaml.
+ * {@link #none()} caches nothing: one-off builds.
+ */
+public class BuildSession {
+    private final boolean caching;
+    private final boolean liveReload;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Rendered> markdown = new ConcurrentHashMap<>();
+    private final Map<String, Finished> pages = new ConcurrentHashMap<>();
+    private final AtomicInteger pagesRendered = new AtomicInteger();
+    private final AtomicInteger pagesReused = new AtomicInteger();
+    private volatile SourceDates dates;
+
+    private record Parsed(String hash, ParsedSource source) {}
+
+    private record Rendered(ParsedSource source, Page page, String links, Content content) {}
+
+    private record Finished(OutputPage page, Views.SiteView site, Object extras, String html) {}
+
+    protected BuildSession(boolean caching, boolean liveReload) {
+        this.caching = caching;
+        this.liveReload = liveReload;
+    }
+
+    /** No caching and no live reload: what {@code acervo build} and {@code acervo check} use. */
+    public static BuildSession none() {
+        return new BuildSession(false, false);
+    }
+
+    /** Caches between builds, and pages load the live reload script: {@code acervo serve}. */
+    public static BuildSession live() {
+        return new BuildSession(true, true);
+    }
+
+    public boolean liveReload() {
+        return liveReload;
+    }
+
+    /** Forgets rendered Markdown and pages (the theme or site.yaml changed); parsed sources stay. */
+    public void forgetRenders() {
+        markdown.clear();
+        pages.clear();
+    }
+
+    /** Forgets everything (site.yaml changed: the parse of every file may differ). */
+    public void forgetAll() {
+        parsed.clear();
+        forgetRenders();
+    }
+
+    /** Pages rendered and reused since the last call; resets the counts. */
+    public int[] takePageCounts() {
+        return new int[] {pagesRendered.getAndSet(0), pagesReused.getAndSet(0)};
+    }
+
+    Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, Problems problems) {
+        if (!caching) return parser.read(s);
+        String hash;
+        try {
+            hash = ContentHash.full(Files.readAllBytes(s.absolute()));
+        } catch (IOException e) {
+            return parser.read(s); // the parser reports why the file cannot be read
+        }
+        Parsed hit = parsed.get(s.relative());
+        if (hit != null && hit.hash().equals(hash) && hit.source().source().equals(s)) return Optional.of(hit.source());
+        Optional<ParsedSource> p = parser.read(s);
+        p.ifPresentOrElse(ps -> parsed.put(s.relative(), new Parsed(hash, ps)), () -> parsed.remove(s.relative()));
+        return p;
+    }
+
+    Content markdown(Page page, ParsedSource source, String linkSignature, Function<Problems, Content> render, Problems problems) {
+        if (!caching) return render.apply(problems);
+        Rendered hit = markdown.get(page.lang() + "|" + source.source().relative());
+        if (hit != null && hit.source() == source && hit.page().equals(page) && hit.links().equals(linkSignature)) return hit.content();
+        Problems own = new Problems();
+        Content c = render.apply(own);
+        copy(own, problems);
+        if (own.hasErrors() || !own.warnings().isEmpty()) {
+            markdown.remove(page.lang() + "|" + source.source().relative());
+        } else {
+            markdown.put(page.lang() + "|" + source.source().relative(), new Rendered(source, page, linkSignature, c));
+        }
+        return c;
+    }
+
+    /** @param extras what else the page shows (related pages, structured data): part of what must be equal to reuse it */
+    Optional<String> page(OutputPage page, Views.SiteView site, Object extras, Supplier<Optional<String>> render) {
+        if (!caching) return render.get();
+        Finished hit = pages.get(page.file());
+        if (hit != null && hit.page().equals(page) && hit.site().equals(site) && hit.extras().equals(extras)) {
+            pagesReused.incrementAndGet();
+            return Optional.of(hit.html());
+        }
+        pagesRendered.incrementAndGet();
+        Optional<String> html = render.get();
+        html.ifPresentOrElse(h -> pages.put(page.file(), new Finished(page, site, extras, h)), () -> pages.remove(page.file()));
+        return html;
+    }
+
+    /** Last commit dates of the content files; read once per session (git history does not change while editing). */
+    public SourceDates dates(Path contentDir) {
+        if (!caching) return SourceDates.fromGit(contentDir);
+        SourceDates d = dates;
+        if (d == null) {
+            d = SourceDates.fromGit(contentDir);
+            dates = d;
+        }
+        return d;
+    }
+
+    /** Whether results are kept between builds. */
+    public boolean caching() {
+        return caching;
+    }
+
+    private static void copy(Problems from, Problems to) {
+        for (BuildProblem p : from.errors()) to.add(p);
+        for (BuildProblem p : from.warnings()) to.warn(p.where(), p.what(), p.hint());
+    }
+}

@@ -1,0 +1,182 @@
+package org.acervo.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.acervo.TestSite;
+import org.acervo.TreeHash;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Problems in user files: path:line:col, what, how to fix; all at once; exit 1; output untouched. */
+class ErrorReportTest {
+    @TempDir
+    Path dir;
+
+    static final String GOOD = """
+            -- content/knowledge/agua.es.md --
+            ---
+            title: Agua
+            topics: [water]
+            ---
+            Texto.
+            """;
+
+    private static void assertNoStackTrace(TestSite site) {
+        String all = site.out() + site.err();
+        assertFalse(all.contains("Exception") || all.contains("\tat ") || all.contains("at org."), all);
+    }
+
+    @Test
+    void brokenYamlLeavesThePreviousOutputByteForByteAndNamesTheLine() throws Exception {
+        TestSite site = TestSite.create(dir, GOOD).buildOk();
+        String before = TreeHash.of(site.output());
+        site.write("""
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                topics: [water
+                ---
+                Texto.
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().startsWith("content/knowledge/agua.es.md:"), site.err());
+        assertTrue(site.err().matches("(?s)content/knowledge/agua\\.es\\.md:\\d+:\\d+: invalid YAML: .+ \\(.+\\)\n.*"), site.err());
+        assertEquals(before, TreeHash.of(site.output()));
+        try (var s = Files.list(dir)) {
+            assertEquals(java.util.List.of("content", "public", "site.yaml", "themes"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder or lock left behind");
+        }
+        assertNoStackTrace(site);
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsReportedAtOnce() {
+        TestSite site = TestSite.create(dir, GOOD + """
+                -- content/a.es.md --
+                ---
+                title: A
+                date: tomorrow
+                topics: [watr]
+                ---
+                [x](nope.md)
+                -- content/b.es.md --
+                ---
+                description: sin título
+                ---
+                -- content/c.es.md --
+                +++
+                title = "TOML"
+                +++
+                """).build();
+        assertEquals(1, site.exit());
+        String err = site.err();
+        assertTrue(err.contains("content/a.es.md:3:7: 'tomorrow' is not a date (write the date as year-month-day, e.g. date: 2024-05-31)"), err);
+        assertTrue(err.contains("content/b.es.md:1:1: the page has no title (add a line title: Your title to the front matter)"), err);
+        assertTrue(err.contains("content/c.es.md:1:1: TOML front matter (+++) is not supported"), err);
+        assertTrue(err.contains("5 problems") || err.contains("3 problems"), err);
+        assertNoStackTrace(site);
+        // the second round: once front matter parses, taxonomy terms and links are checked too
+        site.write("""
+                -- content/a.es.md --
+                ---
+                title: A
+                topics: [watr]
+                ---
+                [x](nope.md)
+                -- content/b.es.md --
+                ---
+                title: B
+                ---
+                -- content/c.es.md --
+                ---
+                title: C
+                ---
+                """).build();
+        assertTrue(site.err().contains("content/a.es.md:3:1: unknown topics term 'watr' (did you mean 'water'?"), site.err());
+        assertTrue(site.err().contains("content/a.es.md:5:1: link to 'nope.md': there is no such page"), site.err());
+    }
+
+    @Test
+    void twoFilesProducingOneUrlAreBothNamed() {
+        TestSite site = TestSite.create(dir, GOOD + """
+                -- content/knowledge/otra.es.md --
+                ---
+                title: Otra
+                slug: agua
+                ---
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("content/knowledge/agua.es.md:1:1: two things produce the URL /es/knowledge/agua/"), site.err());
+        assertTrue(site.err().contains("content/knowledge/otra.es.md:1:1: two things produce the URL /es/knowledge/agua/"), site.err());
+    }
+
+    @Test
+    void unknownConfigKeyNamesTheAllowedKeys() {
+        TestSite site = TestSite.create(dir, GOOD).write("-- site.yaml --\n" + TestSite.DEFAULT_CONFIG + "paginte: 10\n").build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().matches("(?s)site\\.yaml:\\d+:1: unknown key 'paginte' in site\\.yaml \\(did you mean 'paginate'\\? allowed keys: languages, .*"),
+                site.err());
+    }
+
+    @Test
+    void unknownLayoutAndTemplateErrorsPointAtTheirFiles() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                layout: singel
+                ---
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("content/knowledge/agua.es.md: unknown layout 'singel' (did you mean 'single'?"), site.err());
+        site.write("""
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                ---
+                -- themes/default/layouts/knowledge/single.html --
+                <p>
+                {{ page.title | nosuchfilter }}
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("themes/default/layouts/knowledge/single.html:2:1: template error:"), site.err());
+        assertNoStackTrace(site);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndHelpAndVersionWork() {
+        TestSite site = TestSite.create(dir, GOOD);
+        assertEquals(2, site.run("build", "--no-such-option").exit());
+        assertEquals(2, site.run("frobnicate").exit());
+        assertEquals(0, site.run("--version").exit());
+        assertTrue(site.out().startsWith("Acervo "), site.out());
+        assertEquals(0, site.run("build", "--help").exit());
+        assertTrue(site.out().contains("--drafts"), site.out());
+    }
+
+    @Test
+    void missingUiStringIsListedByKey() {
+        TestSite site = TestSite.create(dir, GOOD).write("""
+                -- themes/default/layouts/knowledge/single.html --
+                <!doctype html><html lang="{{ lang }}"><body data-kind="single">{{ t("no_such_string") }}</body></html>
+                """).buildOk();
+        assertTrue(site.err().contains("warning: themes/default/i18n/es.yaml: missing UI string 'no_such_string'"), site.err());
+    }
+
+    @Test
+    void anOutputFolderAcervoDidNotMakeIsNeverReplaced() throws Exception {
+        TestSite site = TestSite.create(dir, GOOD);
+        Files.createDirectories(dir.resolve("public"));
+        Files.writeString(dir.resolve("public/notes.txt"), "mine");
+        site.build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("is not empty and was not made by Acervo"), site.err());
+        assertEquals("mine", Files.readString(dir.resolve("public/notes.txt")));
+        assertEquals(1, site.run("build", "--source", dir.toString(), "--output", dir.resolve("content/out").toString()).exit());
+        assertTrue(site.err().contains("is inside the site's sources"), site.err());
+    }
+}
