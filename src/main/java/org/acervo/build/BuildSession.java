@@ -52,7 +52,7 @@ public class BuildSession {
 
     private record Rendered(ParsedSource source, Page page, String links, Content content) {}
 
-    private record Finished(OutputPage page, Views.SiteView site, String html) {}
+    private record Finished(OutputPage page, Views.SiteView site, OutputFile file) {}
 
     protected BuildSession(boolean caching, boolean liveReload) {
         this.caching = caching;
@@ -132,17 +132,18 @@ public class BuildSession {
         return c;
     }
 
-    Optional<String> page(OutputPage page, Views.SiteView site, Supplier<Optional<String>> render) {
-        if (!caching) return render.get();
+    /** The finished page as a file; kept encoded, so an unchanged page costs neither rendering nor encoding. */
+    Optional<OutputFile> page(OutputPage page, Views.SiteView site, Supplier<Optional<String>> render) {
+        if (!caching) return render.get().map(html -> OutputFile.text(page.file(), html));
         Finished hit = pages.get(page.file());
         if (hit != null && hit.page().equals(page) && hit.site().equals(site)) {
             pagesReused.incrementAndGet();
-            return Optional.of(hit.html());
+            return Optional.of(hit.file());
         }
         pagesRendered.incrementAndGet();
-        Optional<String> html = render.get();
-        html.ifPresentOrElse(h -> pages.put(page.file(), new Finished(page, site, h)), () -> pages.remove(page.file()));
-        return html;
+        Optional<OutputFile> file = render.get().map(html -> OutputFile.text(page.file(), html));
+        file.ifPresentOrElse(f -> pages.put(page.file(), new Finished(page, site, f)), () -> pages.remove(page.file()));
+        return file;
     }
 
     /** Last commit dates of the content files; read once per session (git history does not change while editing). */

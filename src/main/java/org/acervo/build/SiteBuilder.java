@@ -143,7 +143,7 @@ public final class SiteBuilder {
         plan.parallelStream().forEach(page -> {
             session.page(page, views.site(page.lang()), () -> templates.render(page, views.site(page.lang()))
                             .map(html -> finisher.finish(html, page.file())))
-                    .ifPresent(html -> out.add(OutputFile.text(page.file(), html)));
+                    .ifPresent(out::add);
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
         });
         String defaultLang = site.config().defaultLanguage();
