@@ -53,8 +53,13 @@ public final class SiteAssembler {
             List<Page> mine = pages.stream().filter(p -> p.lang().equals(lang)).toList();
             Optional<Page> home = mine.stream().filter(p -> p.kind() == PageKind.HOME).findFirst();
             List<Page> singles = pages.stream().filter(p -> p.kind() == PageKind.SINGLE).toList();
+            List<Section> list = new ArrayList<>();
+            for (String dir : sectionDirs) list.add(section(dir, lang, pages, singles, translations));
+            // in the reader's language: by the _index weight, then alphabetically by title
+            list.sort(Comparator.comparingInt((Section s) -> s.index().map(Page::weight).filter(w -> w != 0).orElse(Integer.MAX_VALUE))
+                    .thenComparing(s -> Slugs.slugify(s.title())));
             Map<String, Section> sections = new LinkedHashMap<>();
-            for (String dir : sectionDirs) sections.put(dir, section(dir, lang, pages, singles, translations));
+            for (Section s : list) sections.put(s.key(), s);
             Map<String, List<TaxonomyTerm>> taxonomies = new LinkedHashMap<>();
             for (TaxonomyConfig tax : config.taxonomies().values()) {
                 taxonomies.put(tax.key(), terms(tax, lang, singles, translations));

@@ -20,7 +20,20 @@ import org.acervo.content.ContentScanner;
 import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
+import org.acervo.enrich.PageExtras;
+import org.acervo.enrich.RelatedPages;
+import org.acervo.glossary.Glossary;
+import org.acervo.glossary.GlossaryPairs;
+import org.acervo.glossary.GlossaryLinker;
+import org.acervo.glossary.TermAnalyzers;
+import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
+import org.acervo.library.BundleFiles;
+import org.acervo.library.DownloadLinker;
+import org.acervo.library.Library;
+import org.acervo.library.LibraryBuilder;
+import org.acervo.library.NewsletterEmails;
+import org.acervo.library.PublicProfiles;
 import org.acervo.markdown.LinkTargets;
 import org.acervo.markdown.MarkdownRenderer;
 import org.acervo.model.LanguageSite;
@@ -30,6 +43,7 @@ import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.problem.SourceLocation;
 import org.acervo.render.FeedWriter;
+import org.acervo.render.FileShortcodeValues;
 import org.acervo.render.OutputPage;
 import org.acervo.render.PagePlanner;
 import org.acervo.render.SitemapWriter;
@@ -39,8 +53,10 @@ import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
 
 /**
- * Runs the build's phases in order: load, parse, locate, render Markdown, assemble, render
- * templates, finish, write. Problems from every file are collected; the build stops before
+ * Runs the build's phases in order: load, parse (private profiles left out), locate, render
+ * Markdown, mark download links, assemble, read the knowledge library (events, downloads,
+ * collections, directories), render templates (plus .ics files and newsletter e-mails),
+ * finish, write. Problems from every file are collected; the build stops before
  * writing if there are any, so the previous output stays as it was.
  */
 public final class SiteBuilder {
@@ -65,6 +81,7 @@ public final class SiteBuilder {
         long start = System.nanoTime();
         OutputWriter writer = new OutputWriter(options.output());
         writer.checkSafe(options.siteDir());
+        writer.recoverInterruptedSwap();
         Built built = render(options);
         int written = writer.write(built.files());
         Map<String, Integer> perLang = new LinkedHashMap<>();
@@ -79,19 +96,42 @@ public final class SiteBuilder {
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
-        List<ParsedSource> parsed = parse(tree, config, problems);                        // parse
+        PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
+        List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
+        List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further
+        java.util.Set<ParsedSource> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(parsed);
+        java.util.Set<String> withheld = new java.util.HashSet<>();
+        read.stream().filter(p -> !kept.contains(p)).forEach(p -> withheld.add(p.source().relative()));
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
-        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates));
-        List<Page> pages = renderMarkdown(index, markdown, problems);                     // markdown
-        Site site = new SiteAssembler(config, problems).assemble(pages);                  // assemble
+        Glossary terms = Glossary.of(index.pages(), config.languageCodes());
+        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
+                "term", new TermShortcodeValues(terms, problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
+        LinkTargets links = new LinkTargets(index, problems);
+        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
+        TermAnalyzers analyzers = new TermAnalyzers();
+        pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
+        BundleFiles bundleFiles = BundleFiles.of(tree, pages);
+        DownloadLinker.Result linked = new DownloadLinker(bundleFiles, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).annotate(pages);   // download links get type and size
+        Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
         SiteViews.checkMenus(site, problems);
+        Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, templates, options, problems)); // render + finish
+        PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
+        TemplateRenderer pageTemplates = templates.withGlobal("library", library);
+        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
+        files.addAll(library.calendarFiles());
+        files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
+                .files(new SiteViews(site, theme, false)::site));
+        files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         files.addAll(resources(siteDir, site, tree, theme));
-        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree,
+        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         problems.throwIfAny();
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
@@ -103,22 +143,28 @@ public final class SiteBuilder {
         return new Built(site, files, warnings, tree.skippedOtherLanguages());
     }
 
-    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems) {
+    private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
         FrontMatterParser parser = new FrontMatterParser(config, problems);
         AtomicInteger done = new AtomicInteger();
         int total = tree.sources().size();
-        return tree.sources().parallelStream().map(s -> {
+        return perFile.map(tree.sources(), s -> {
             Optional<ParsedSource> p = session.parse(s, parser, problems);
             progress.phase("Reading", done.incrementAndGet(), total);
-            return p;
-        }).flatMap(Optional::stream).toList();
+            return p.orElse(null);
+        }, s -> tooSlow(problems, s.shown(), "reading", config.limits().fileTimeoutMillis())).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems) {
+    private static void tooSlow(Problems problems, Path file, String what, long limitMillis) {
+        String limit = limitMillis % 1000 == 0 ? limitMillis / 1000 + "s" : limitMillis + "ms";
+        problems.error(SourceLocation.at(file, 1), what + " this file took longer than the limit of " + limit,
+                "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
+    }
+
+    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
         String linkSignature = session.caching() ? linkSignature(index) : "";
         AtomicInteger done = new AtomicInteger();
         int total = index.pages().size();
-        return index.pages().parallelStream().map(p -> {
+        return perFile.map(index.pages(), p -> {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {
@@ -131,17 +177,18 @@ public final class SiteBuilder {
             }
             progress.phase("Rendering Markdown", done.incrementAndGet(), total);
             return rendered;
-        }).toList();
+        }, p -> tooSlow(problems, p.source().shown(), "rendering", limit)).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, BuildOptions options, Problems problems) {
+    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
         List<OutputPage> plan = new PagePlanner(site).plan();
         SiteViews views = new SiteViews(site, theme, session.liveReload());
         HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger();
         plan.parallelStream().forEach(page -> {
-            session.page(page, views.site(page.lang()), () -> templates.render(page, views.site(page.lang()))
+            Map<String, Object> pageExtras = extras.of(page);
+            session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
                             .map(html -> finisher.finish(html, page.file())))
                     .ifPresent(out::add);
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());

@@ -72,14 +72,15 @@ public final class ContentScanner {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (Files.isDirectory(target)) return FileVisitResult.CONTINUE;
+                            if (!Files.isRegularFile(target)) return special(shown);
                         } catch (IOException e) {
                             problems.error(SourceLocation.of(shown), "this link points to a file that does not exist", "remove the link or restore its target");
                             return FileVisitResult.CONTINUE;
                         }
                     } else if (!attrs.isRegularFile()) {
-                        return FileVisitResult.CONTINUE;
+                        return special(shown);
                     }
-                    if (!Files.isReadable(file)) {
+                    if (!canRead(file)) {
                         problems.error(SourceLocation.of(shown), "this file cannot be read (permission denied)",
                                 "give the build's user read permission, e.g. chmod a+r " + shown);
                         return FileVisitResult.CONTINUE;
@@ -106,6 +107,25 @@ public final class ContentScanner {
         sources.sort(java.util.Comparator.comparing(SourceFile::relative));
         resources.sort(null);
         return new ContentTree(walkRoot, sources, resources, bundles, skipped[0]);
+    }
+
+    /** A pipe, socket or device in content/ would block or feed endless bytes: never read it. */
+    private FileVisitResult special(Path shown) {
+        problems.error(SourceLocation.of(shown), "this is not a regular file (a pipe, socket or device)",
+                "remove it from content/; pages and their files must be ordinary files");
+        return FileVisitResult.CONTINUE;
+    }
+
+    /**
+     * Opens the file instead of asking {@link Files#isReadable}, which answers from the
+     * permission bits and can be wrong (ACLs, network shares, files that vanish mid-build).
+     */
+    private static boolean canRead(Path file) {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Language and kind from the name; empty for a language the site does not publish. */

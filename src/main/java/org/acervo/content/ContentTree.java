@@ -16,6 +16,13 @@ public record ContentTree(Path contentDir, List<SourceFile> sources, List<String
         bundleDirs = Set.copyOf(bundleDirs);
     }
 
+    /** The same tree without some sources (e.g. profiles that must not be published). */
+    public ContentTree without(java.util.Set<String> relativePaths) {
+        if (relativePaths.isEmpty()) return this;
+        return new ContentTree(contentDir, sources.stream().filter(s -> !relativePaths.contains(s.relative())).toList(), resources,
+                bundleDirs, skippedOtherLanguages);
+    }
+
     /** The bundle folder that holds a content-relative file, if any (the deepest one). */
     public java.util.Optional<String> bundleOf(String relativeFile) {
         String dir = relativeFile;

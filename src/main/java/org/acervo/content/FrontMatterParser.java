@@ -35,6 +35,12 @@ public final class FrontMatterParser {
     public static final Set<String> KNOWN_KEYS = Set.of("title", "description", "date", "lastmod", "draft", "slug", "url",
             "aliases", "weight", "translationKey", "type", "layout");
 
+    /**
+     * Characters Windows and USB-stick file systems (FAT, exFAT) refuse in file names; the
+     * output must copy to any of them, so addresses an editor chooses may not use them.
+     */
+    private static final String NOT_IN_FILE_NAMES = "<>:\"|?*";
+
     private final SiteConfig config;
     private final Problems problems;
 
@@ -57,7 +63,7 @@ public final class FrontMatterParser {
         try {
             long size = Files.size(source.absolute());
             if (size > config.limits().maxFileBytes()) {
-                problems.error(SourceLocation.of(source.shown()), "file is too large (" + size / 1024 + " KB; the limit is "
+                problems.error(SourceLocation.at(source.shown(), 1), "file is too large (" + size / 1024 + " KB; the limit is "
                         + config.limits().maxFileBytes() / 1024 + " KB)",
                         "split it into several pages, or raise limits: maxFileSize in site.yaml");
                 return Optional.empty();
@@ -132,8 +138,7 @@ public final class FrontMatterParser {
     public Optional<ParsedSource> parse(SourceFile source, String text) {
         // blank lines before the opening --- are tolerated (Hugo does); lines keep their numbers
         int skipped = 0;
-        while (text.startsWith("\n") || (text.indexOf('\n') > 0 && text.substring(0, text.indexOf('\n')).isBlank()
-                && !text.isBlank())) {
+        while (!text.isBlank() && text.indexOf('\n') >= 0 && text.substring(0, text.indexOf('\n')).isBlank()) {
             text = text.substring(text.indexOf('\n') + 1);
             skipped++;
         }
@@ -277,7 +282,7 @@ public final class FrontMatterParser {
     private void checkSegment(String s, YamlMap m, String key) {
         SourceLocation where = m.whereValue(key).orElse(m.where());
         if (s.isEmpty() || s.contains("/") || s.contains("\\") || s.contains("\0") || s.equals(".") || s.equals("..")
-                || s.chars().anyMatch(Character::isISOControl)) {
+                || s.chars().anyMatch(Character::isISOControl) || s.chars().anyMatch(c -> NOT_IN_FILE_NAMES.indexOf(c) >= 0)) {
             problems.error(where, key + " '" + printable(s) + "' is not a simple name",
                     "use letters, digits and dashes only, e.g. " + key + ": gestion-del-agua");
         }
@@ -298,6 +303,9 @@ public final class FrontMatterParser {
         if (s.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) wrong.add("a scheme (" + s.substring(0, s.indexOf(':') + 1) + ")");
         for (String seg : s.split("/")) if (seg.equals("..") || seg.equals(".")) wrong.add("'" + seg + "'");
         if (s.startsWith("//")) wrong.add("a double slash");
+        String forbidden = s.chars().filter(c -> NOT_IN_FILE_NAMES.indexOf(c) >= 0).distinct()
+                .mapToObj(c -> String.valueOf((char) c)).reduce("", String::concat);
+        if (!forbidden.isEmpty()) wrong.add("characters that file names cannot hold on every host (" + forbidden + ")");
         if (!wrong.isEmpty()) {
             problems.error(where, what + " '" + printable(s) + "' contains " + String.join(", ", wrong),
                     "write a path inside the site, such as /old/name/");

@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
  * Last pass over every HTML page: site paths ({@code /es/conocimiento/}) become relative
  * links ({@code ../../conocimiento/}) so the same output works on any host, under any
  * sub-path, and from disk. For offline bundles, links to folders also name their
- * {@code index.html}, since file:// does not open a folder's index.
+ * {@code index.html}, since file:// does not open a folder's index. URLs that would run code
+ * are removed here, whatever template or shortcode put them in ({@link UrlSafety}).
  */
 public final class HtmlFinisher {
     private static final String[] URL_ATTRIBUTES = {"href", "src", "poster", "action", "data-src", "data-index"};
@@ -24,6 +25,7 @@ public final class HtmlFinisher {
         doc.outputSettings().prettyPrint(false);
         String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
         for (Element e : doc.getAllElements()) {
+            UrlSafety.scrub(e);
             for (String attr : URL_ATTRIBUTES) {
                 if (e.hasAttr(attr)) e.attr(attr, relativize(fromDir, e.attr(attr)));
             }

@@ -81,6 +81,23 @@ public final class LinkTargets {
         return Optional.empty();
     }
 
+    /**
+     * The file on disk that a link names, when it is a file of a page bundle (relative link)
+     * or of the site's {@code static/} folder (a link starting with "/"); never reports.
+     */
+    public Optional<java.nio.file.Path> localFile(String url, Page from) {
+        if (isExternal(url)) return Optional.empty();
+        String u = url.replaceAll("[?#].*$", "");
+        String decoded = java.net.URLDecoder.decode(u.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        if (decoded.startsWith("/")) {
+            java.nio.file.Path staticDir = index.tree().contentDir().resolveSibling("static");
+            Optional<String> rel = normalize("", decoded.substring(1));
+            return rel.filter(r -> !r.isEmpty()).map(staticDir::resolve).filter(Files::isRegularFile);
+        }
+        return normalize(from.source().dir(), decoded).filter(t -> index.tree().resources().contains(t))
+                .map(t -> index.tree().contentDir().resolve(t)).filter(Files::isRegularFile);
+    }
+
     private boolean isContentDir(String t) {
         return Files.isDirectory(index.tree().contentDir().resolve(t));
     }

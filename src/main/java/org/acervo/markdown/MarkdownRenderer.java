@@ -71,6 +71,13 @@ public final class MarkdownRenderer {
 
     /** Renders a page's body; problems (broken links, unknown shortcodes) go to {@code problems}. */
     public Content render(ParsedSource source, Page page, LinkTargets links, Problems problems) {
+        Optional<NestingLimit.TooDeep> deep = NestingLimit.check(source.body());
+        if (deep.isPresent()) {
+            problems.error(SourceLocation.at(source.source().shown(), source.bodyLine() + deep.get().line()),
+                    "lists and quotes are nested " + deep.get().depth() + " levels deep here (the limit is " + NestingLimit.MAX_DEPTH + ")",
+                    "reduce the nesting; a line of many > or - characters nests that many quotes or lists");
+            return Content.EMPTY;
+        }
         List<String> rendered = new ArrayList<>();
         String markdown = replaceShortcodes(source.body(), source, page, links, problems, rendered);
         String html = toHtml(markdown, page, links, source.bodyLine());
@@ -126,9 +133,12 @@ public final class MarkdownRenderer {
                 continue;
             }
             java.util.Map<String, String> named = new java.util.LinkedHashMap<>(f.named());
-            for (String key : List.of("src", "file", "href", "link", "poster", "slides", "transcript")) {
+            java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+            for (String key : List.of("src", "file", "href", "link", "poster", "slides", "transcript", "audio")) {
                 String v = named.get(key);
-                if (v != null && !v.isBlank()) links.resolve(v, page, where).ifPresent(p -> named.put(key, p));
+                if (v == null || v.isBlank()) continue;
+                links.localFile(v, page).ifPresent(file -> bytes.put(key, file.toFile().length()));
+                links.resolve(v, page, where).ifPresent(p -> named.put(key, p));
             }
             String innerHtml = "";
             if (f.inner() != null) {
@@ -137,7 +147,7 @@ public final class MarkdownRenderer {
                         .body().html();
                 innerHtml = restore(innerHtml, rendered);
             }
-            Shortcode sc = new Shortcode(f.name(), named, f.positional(), f.inner() == null ? "" : f.inner(), where);
+            Shortcode sc = new Shortcode(f.name(), named, f.positional(), f.inner() == null ? "" : f.inner(), where, bytes);
             Optional<String> html = shortcodes.render(sc, innerHtml, page);
             if (html.isEmpty()) {
                 out.append("\n".repeat(newlines));

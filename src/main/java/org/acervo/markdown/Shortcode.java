@@ -7,11 +7,19 @@ import org.acervo.problem.SourceLocation;
 /**
  * One Hugo-style shortcode in a page: {@code {{< name key="value" >}}}, or a pair around
  * inner text. {@code inner} is Markdown, already rendered to HTML when a shortcode is shown.
+ * {@code bytes} holds the size of each local file an argument names ({@code file},
+ * {@code src}, {@code poster}...), keyed by the argument's name.
  */
-public record Shortcode(String name, Map<String, String> named, List<String> positional, String inner, SourceLocation where) {
+public record Shortcode(String name, Map<String, String> named, List<String> positional, String inner, SourceLocation where,
+                        Map<String, Long> bytes) {
     public Shortcode {
         named = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(named));
         positional = List.copyOf(positional);
+        bytes = Map.copyOf(bytes);
+    }
+
+    public Shortcode(String name, Map<String, String> named, List<String> positional, String inner, SourceLocation where) {
+        this(name, named, positional, inner, where, Map.of());
     }
 
     /** A named argument, or the positional one at {@code index}, or "". */

@@ -31,16 +31,41 @@ public final class TemplateRenderer {
     private final Theme theme;
     private final SiteConfig config;
     private final Problems problems;
+    private final Map<String, Object> globals;
 
     public TemplateRenderer(Theme theme, SiteConfig config, Problems problems) {
         this.theme = theme;
         this.config = config;
         this.problems = problems;
+        this.globals = Map.of();
         FileLoader loader = new FileLoader();
         loader.setPrefix(theme.dir().toString());
         loader.setCharset("UTF-8");
-        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension()).strictVariables(false)
+        this.engine = new PebbleEngine.Builder().loader(loader).extension(new AcervoExtension(), new FileSizeExtension()).strictVariables(false)
                 .newLineTrimming(true).autoEscaping(true).cacheActive(true).build();
+    }
+
+    private TemplateRenderer(TemplateRenderer base, Map<String, Object> globals) {
+        this.theme = base.theme;
+        this.config = base.config;
+        this.problems = base.problems;
+        this.engine = base.engine;
+        this.globals = Map.copyOf(globals);
+    }
+
+    /**
+     * The same renderer with one more variable in every template, for data that exists only
+     * once the site is assembled (the knowledge library's {@code library}).
+     */
+    public TemplateRenderer withGlobal(String name, Object value) {
+        Map<String, Object> g = new HashMap<>(globals);
+        g.put(name, value);
+        return new TemplateRenderer(this, g);
+    }
+
+    /** True when the theme has {@code layouts/<name>.html}, e.g. {@code newsletter/email}. */
+    public boolean hasLayout(String name) {
+        return theme.layouts().contains(name);
     }
 
     /** The layout for a page: {@code layouts/<type>/<name>.html}, else {@code layouts/_default/<name>.html}. */
@@ -57,6 +82,11 @@ public final class TemplateRenderer {
 
     /** Renders one page; a template error is reported at the template's line. */
     public Optional<String> render(OutputPage page, Views.SiteView site) {
+        return render(page, site, Map.of());
+    }
+
+    /** Renders one page with extra template variables (related pages, structured data, the glossary...). */
+    public Optional<String> render(OutputPage page, Views.SiteView site, Map<String, Object> extra) {
         String kindName = page.kind().hook().equals("404") ? "404" : page.kind().hook();
         if (page.layout().isPresent() && findLayout(page.type(), page.layout(), "\0").isEmpty()) {
             String wanted = page.layout().get();
@@ -72,7 +102,7 @@ public final class TemplateRenderer {
                     "the theme has no layout for " + kindName + " pages", "add layouts/_default/" + kindName + ".html to the theme");
             return Optional.empty();
         }
-        Map<String, Object> context = new HashMap<>();
+        Map<String, Object> context = new HashMap<>(globals);
         context.put("site", site);
         context.put("page", page.page());
         context.put("items", page.items());
@@ -81,6 +111,7 @@ public final class TemplateRenderer {
         context.put("alternates", page.alternates());
         context.put("kind", page.kind().hook());
         context.put("lang", page.lang());
+        extra.forEach(context::putIfAbsent);
         return evaluate("layouts/" + layout.get() + ".html", context, page.lang(), page.where());
     }
 
@@ -89,7 +120,12 @@ public final class TemplateRenderer {
         try {
             PebbleTemplate template = engine.getTemplate(name);
             StringWriter w = new StringWriter();
-            template.evaluate(w, context, Locale.forLanguageTag(lang));
+            Map<String, Object> all = context;
+            if (!globals.isEmpty()) {
+                all = new HashMap<>(globals);
+                all.putAll(context);
+            }
+            template.evaluate(w, all, Locale.forLanguageTag(lang));
             return Optional.of(w.toString());
         } catch (PebbleException e) {
             String file = e.getFileName() == null ? name : e.getFileName();

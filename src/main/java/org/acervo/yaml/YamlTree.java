@@ -60,7 +60,10 @@ public final class YamlTree {
             Node node = yaml.compose(new StringReader(text));
             return Optional.ofNullable(node);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // an unclosed quote or bracket is found only at the end of the text: point at where it was opened
+            boolean atEnd = String.valueOf(e.getProblem()).contains("end of stream") || String.valueOf(e.getProblem()).contains("<stream end>");
+            Mark mark = atEnd && e.getContextMark() != null ? e.getContextMark()
+                    : e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? firstLine : firstLine + mark.getLine();
             int col = mark == null ? 1 : mark.getColumn() + 1;
             problems.error(file, line, col, "invalid YAML: " + describe(e), hintFor(e, text));
@@ -94,6 +97,8 @@ public final class YamlTree {
         if (p.contains("end of stream") && (p.contains("quoted") || text.chars().filter(c -> c == '"').count() % 2 == 1)) {
             return "a quoted value is not closed: add the closing quote";
         }
+        if (p.contains("<stream end>") && p.contains("flow sequence")) return "a list opened with [ is not closed: add the ]";
+        if (p.contains("<stream end>") && p.contains("flow mapping")) return "a map opened with { is not closed: add the }";
         if (p.contains("aliases")) return "remove the repeated YAML aliases (*name)";
         if (p.contains("nesting depth")) return "flatten the nested lists or maps";
         if (p.contains("duplicate key") || p.contains("found duplicate")) return "each key may appear only once";

@@ -1,0 +1,194 @@
+package org.acervo.glossary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.acervo.model.Content;
+import org.acervo.model.Page;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Links glossary terms in rendered page bodies. In each page, the first occurrence of each
+ * term (its title, a synonym or an abbreviation; whole words, compared as analysed tokens so
+ * that case, accents and inflections do not matter) becomes
+ * {@code <a href="/es/glosario/catastro/" data-term="cadastre" aria-describedby=...>}. Text
+ * inside links, headings, code and a few other elements is left alone, and so is a term on its
+ * own page. A page with front matter {@code glossary: false} gets no automatic links.
+ *
+ * <p>Every term linked on a page (automatically or with the {@code term} shortcode) also gets
+ * its short definition in a list at the end of the body, so that it can be read without
+ * JavaScript, hovering or leaving the page; each link points to its definition with
+ * {@code aria-describedby}.
+ */
+public final class GlossaryLinker {
+    /** Elements whose text is never linked. */
+    private static final Set<String> SKIP = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "var",
+            "script", "style", "textarea", "button", "select", "option", "label", "dfn", "abbr", "svg", "math", "template");
+    private static final String DEFINITIONS_CLASS = "glossary-terms";
+
+    private final Glossary glossary;
+    private final TermAnalyzers analyzers;
+    private final BiFunction<String, String, String> strings;
+    private final Map<String, TermTrie> tries = new HashMap<>();
+    private final Map<String, GlossaryEntry> byPath = new HashMap<>();
+    private final Map<String, String> glossaryPathPrefix = new HashMap<>(); // "/es/glosario/" per language, a cheap pre-check
+
+    /**
+     * @param strings UI strings by (language, key): the heading of the definitions list
+     */
+    public GlossaryLinker(Glossary glossary, TermAnalyzers analyzers, BiFunction<String, String, String> strings) {
+        this.glossary = glossary;
+        this.analyzers = analyzers;
+        this.strings = strings;
+        for (String lang : glossary.languages()) {
+            TermTrie trie = new TermTrie();
+            // titles first, so that a title wins over another term's synonym of the same words
+            for (GlossaryEntry e : glossary.entries(lang)) trie.add(analyzers.terms(lang, e.title()), e.id());
+            for (GlossaryEntry e : glossary.entries(lang)) {
+                for (String f : e.synonyms()) trie.add(analyzers.terms(lang, f), e.id());
+                for (String f : e.abbr()) trie.add(analyzers.terms(lang, f), e.id());
+            }
+            tries.put(lang, trie);
+            for (GlossaryEntry e : glossary.entries(lang)) {
+                byPath.put(e.path(), e);
+                glossaryPathPrefix.putIfAbsent(lang, e.path().substring(0, e.path().lastIndexOf('/', e.path().length() - 2) + 1));
+            }
+        }
+    }
+
+    /** The pages with their terms linked, in the same order. */
+    public List<Page> link(List<Page> pages) {
+        if (glossary.isEmpty()) return pages;
+        return pages.parallelStream().map(this::link).toList();
+    }
+
+    /** One page with its terms linked; the same page when nothing changes. */
+    public Page link(Page page) {
+        String html = page.content().html();
+        TermTrie trie = tries.get(page.lang());
+        boolean auto = trie != null && !trie.isEmpty() && !Boolean.FALSE.equals(page.params().get("glossary"));
+        boolean explicit = html.contains("data-term=") || html.contains(glossaryPathPrefix.getOrDefault(page.lang(), "\0"));
+        if (html.isEmpty() || (!auto && !explicit)) return page;
+        String own = Glossary.isEntry(page) ? Glossary.idOf(page) : null;
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        Element body = doc.body();
+        Map<String, GlossaryEntry> linked = new LinkedHashMap<>();
+        for (Element a : body.select("a[href]")) {
+            // explicit links: the term shortcode, and plain Markdown links to a term's page
+            GlossaryEntry e = a.hasAttr("data-term")
+                    ? glossary.find(a.attr("data-term"), page.lang()).or(() -> findAnyLanguage(a.attr("data-term"))).orElse(null)
+                    : byPath.get(a.attr("href").replaceFirst("#.*$", ""));
+            if (e == null || e.id().equals(own)) continue;
+            a.attr("data-term", e.id());
+            a.attr("aria-describedby", definitionId(e.id()));
+            linked.putIfAbsent(e.id(), e);
+        }
+        if (auto) linkText(body, page.lang(), trie, linked, own);
+        if (linked.isEmpty()) return page;
+        appendDefinitions(body, page.lang(), linked);
+        Content c = page.content();
+        return page.withContent(new Content(body.html(), c.text(), c.headings(), c.summary()));
+    }
+
+    private java.util.Optional<GlossaryEntry> findAnyLanguage(String id) {
+        for (String l : glossary.languages()) {
+            var e = glossary.find(id, l);
+            if (e.isPresent()) return e;
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void linkText(Element body, String lang, TermTrie trie, Map<String, GlossaryEntry> linked, String own) {
+        List<TextNode> texts = new ArrayList<>();
+        collect(body, texts);
+        for (TextNode tn : texts) {
+            String text = tn.getWholeText();
+            if (text.isBlank()) continue;
+            List<TermAnalyzers.Token> tokens = analyzers.tokens(lang, text);
+            if (tokens.isEmpty()) continue;
+            boolean[] joined = new boolean[tokens.size()];
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                joined[i] = isJoin(text, tokens.get(i).end(), tokens.get(i + 1).start());
+            }
+            StringBuilder out = null;
+            int last = 0;
+            int i = 0;
+            while (i < tokens.size()) {
+                TermTrie.Match m = trie.longestAt(tokens, joined, i);
+                if (m == null) {
+                    i++;
+                    continue;
+                }
+                i = m.to();
+                if (m.id().equals(own) || linked.containsKey(m.id())) continue;
+                GlossaryEntry e = glossary.find(m.id(), lang).orElseThrow();
+                linked.put(m.id(), e);
+                int start = tokens.get(m.from()).start();
+                int end = tokens.get(m.to() - 1).end();
+                if (out == null) out = new StringBuilder();
+                out.append(Entities.escape(text.substring(last, start)));
+                out.append("<a href=\"").append(Entities.escape(e.path())).append("\" class=\"term\" data-term=\"")
+                        .append(Entities.escape(e.id())).append("\" aria-describedby=\"").append(definitionId(e.id())).append("\">")
+                        .append(Entities.escape(text.substring(start, end))).append("</a>");
+                last = end;
+            }
+            if (out != null) {
+                out.append(Entities.escape(text.substring(last)));
+                tn.before(out.toString());
+                tn.remove();
+            }
+        }
+    }
+
+    /** Text nodes in document order, outside the elements that are never linked. */
+    private static void collect(Element e, List<TextNode> out) {
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode tn) {
+                out.add(tn);
+            } else if (child instanceof Element el) {
+                if (SKIP.contains(el.normalName()) || el.hasClass(DEFINITIONS_CLASS) || el.hasAttr("data-no-glossary")) continue;
+                collect(el, out);
+            }
+        }
+    }
+
+    /** Two words belong to one phrase when only spaces or hyphens stand between them. */
+    private static boolean isJoin(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char ch = text.charAt(k);
+            if (!Character.isWhitespace(ch) && ch != '-' && ch != '\u2010' && ch != '\u2011' && ch != '\u00a0') return false;
+        }
+        return true;
+    }
+
+    static String definitionId(String id) {
+        return "term-def-" + id;
+    }
+
+    private void appendDefinitions(Element body, String lang, Map<String, GlossaryEntry> linked) {
+        String heading = strings.apply(lang, "glossary_terms_on_page");
+        StringBuilder b = new StringBuilder();
+        b.append("<aside class=\"").append(DEFINITIONS_CLASS).append("\" data-glossary-terms aria-labelledby=\"glossary-terms-heading\">")
+                .append("<h2 id=\"glossary-terms-heading\">").append(Entities.escape(heading)).append("</h2><dl>");
+        for (GlossaryEntry e : linked.values()) {
+            boolean other = !e.lang().equals(lang);
+            b.append("<dt").append(other ? " lang=\"" + e.lang() + "\"" : "").append("><a href=\"").append(Entities.escape(e.path()))
+                    .append("\">").append(Entities.escape(e.title())).append("</a>");
+            if (!e.abbr().isEmpty()) b.append(" <abbr>").append(Entities.escape(String.join(", ", e.abbr()))).append("</abbr>");
+            b.append("</dt><dd id=\"").append(definitionId(e.id())).append("\"").append(other ? " lang=\"" + e.lang() + "\"" : "")
+                    .append(">").append(Entities.escape(e.definition())).append("</dd>");
+        }
+        b.append("</dl></aside>");
+        body.append(b.toString());
+    }
+}
