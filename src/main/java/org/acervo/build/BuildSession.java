@@ -52,7 +52,7 @@ public class BuildSession {
 
     private record Rendered(ParsedSource source, Page page, String links, Content content) {}
 
-    private record Finished(OutputPage page, Views.SiteView site, Object extras, String html) {}
+    private record Finished(OutputPage page, Views.SiteView site, Object extras, OutputFile file) {}
 
     protected BuildSession(boolean caching, boolean liveReload) {
         this.caching = caching;
@@ -132,18 +132,22 @@ public class BuildSession {
         return c;
     }
 
-    /** @param extras what else the page shows (related pages, structured data): part of what must be equal to reuse it */
-    Optional<String> page(OutputPage page, Views.SiteView site, Object extras, Supplier<Optional<String>> render) {
-        if (!caching) return render.get();
+    /**
+     * The finished page as a file; kept encoded, so an unchanged page costs neither rendering nor encoding.
+     *
+     * @param extras what else the page shows (related pages, structured data): part of what must be equal to reuse it
+     */
+    Optional<OutputFile> page(OutputPage page, Views.SiteView site, Object extras, Supplier<Optional<String>> render) {
+        if (!caching) return render.get().map(html -> OutputFile.text(page.file(), html));
         Finished hit = pages.get(page.file());
         if (hit != null && hit.page().equals(page) && hit.site().equals(site) && hit.extras().equals(extras)) {
             pagesReused.incrementAndGet();
-            return Optional.of(hit.html());
+            return Optional.of(hit.file());
         }
         pagesRendered.incrementAndGet();
-        Optional<String> html = render.get();
-        html.ifPresentOrElse(h -> pages.put(page.file(), new Finished(page, site, extras, h)), () -> pages.remove(page.file()));
-        return html;
+        Optional<OutputFile> file = render.get().map(html -> OutputFile.text(page.file(), html));
+        file.ifPresentOrElse(f -> pages.put(page.file(), new Finished(page, site, extras, f)), () -> pages.remove(page.file()));
+        return file;
     }
 
     /** Last commit dates of the content files; read once per session (git history does not change while editing). */

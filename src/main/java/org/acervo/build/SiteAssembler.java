@@ -130,11 +130,13 @@ public final class SiteAssembler {
     private List<TaxonomyTerm> terms(TaxonomyConfig tax, String lang, List<Page> singles, Map<String, Map<String, Page>> translations) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, List<Section.Entry>> entries = new LinkedHashMap<>();
+        Map<String, Optional<String>> ids = new java.util.HashMap<>();
         for (Page p : singles) {
             boolean other = !p.lang().equals(lang);
             if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
             for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
-                Optional<String> id = termIdOf(tax, value); // unknown terms were reported when pages were located
+                // unknown terms were reported when pages were located; ids are remembered, as slugs are costly at 10,000 pages
+                Optional<String> id = ids.computeIfAbsent(value, v -> termIdOf(tax, v));
                 if (id.isEmpty()) continue;
                 String label = tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value;
                 labels.putIfAbsent(id.get(), label);
@@ -148,7 +150,8 @@ public final class SiteAssembler {
             out.add(new TaxonomyTerm(tax.key(), e.getKey(), labels.get(e.getKey()),
                     lang + "/" + tax.slug(lang) + "/" + e.getKey() + "/", list));
         }
-        out.sort(Comparator.comparing((TaxonomyTerm t) -> Slugs.slugify(t.label())));
+        Map<String, String> sortKeys = new java.util.HashMap<>();
+        out.sort(Comparator.comparing((TaxonomyTerm t) -> sortKeys.computeIfAbsent(t.label(), Slugs::slugify)));
         return out;
     }
 

@@ -199,7 +199,7 @@ public final class SiteBuilder {
             Map<String, Object> pageExtras = extras.of(page);
             session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
                             .map(html -> finisher.finish(html, page.file())))
-                    .ifPresent(html -> out.add(OutputFile.text(page.file(), html)));
+                    .ifPresent(out::add);
             progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
         });
         String defaultLang = site.config().defaultLanguage();

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.acervo.build.BuildOptions;
 import org.acervo.build.BuildSession;
 import org.acervo.build.OutputFile;
-import org.acervo.build.Progress;
 import org.acervo.build.SiteBuilder;
 import org.acervo.config.SiteConfigLoader;
 import org.acervo.problem.BuildFailure;
@@ -38,6 +37,7 @@ public final class Preview implements AutoCloseable {
     private final PrintWriter log;
     private final BuildSession session = BuildSession.live();
     private final SiteBuilder builder;
+    private final PhaseTimes phases = new PhaseTimes();
     private volatile Snapshot state = new Snapshot(Map.of(), List.of(), 0);
     private final PreviewServer server;
     private final SiteWatcher watcher;
@@ -47,7 +47,7 @@ public final class Preview implements AutoCloseable {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.drafts = drafts;
         this.log = log;
-        this.builder = new SiteBuilder(Progress.NONE, session);
+        this.builder = new SiteBuilder(phases, session);
         rebuild(Set.of());
         List<Path> roots = new ArrayList<>();
         for (String d : SiteWatcher.WATCHED) {
@@ -85,6 +85,7 @@ public final class Preview implements AutoCloseable {
     /** Rebuilds after {@code changed} (absolute paths; empty for the first build). */
     synchronized void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
+        phases.restart();
         if (changed.stream().anyMatch(p -> p.getFileName() != null && p.getFileName().toString().equals(SiteConfigLoader.FILE))) {
             session.forgetAll();
         } else if (changed.stream().anyMatch(p -> p.startsWith(siteDir.resolve("themes")))) {
@@ -97,8 +98,8 @@ public final class Preview implements AutoCloseable {
             for (OutputFile f : built.files()) files.put(f.path(), f);
             state = new Snapshot(Map.copyOf(files), List.of(), previous.version() + 1);
             int[] counts = session.takePageCounts();
-            log.printf("%s %d pages in %d ms (%d rendered, %d unchanged)%n", changed.isEmpty() ? "Built" : "Rebuilt",
-                    counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000, counts[0], counts[1]);
+            log.printf("%s %d pages in %d ms (%d rendered, %d unchanged; %s)%n", changed.isEmpty() ? "Built" : "Rebuilt",
+                    counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], phases);
         } catch (BuildFailure f) {
             session.takePageCounts();
             state = new Snapshot(previous.files(), f.problems(), previous.version() + 1);
