@@ -110,9 +110,12 @@ public final class LightPass {
         }
     }
 
-    /** The search index is fetched when the worker is installed, so that search works offline too. */
+    /**
+     * The entry file of each language's search index ({@code es/search/index.js}) is fetched when the worker is
+     * installed; the shards it loads are kept as searches fetch them, so that a reader who never searches pays nothing.
+     */
     private static List<String> precache(OutputFiles files) {
-        return files.paths().stream().filter(p -> p.endsWith(".json") && p.contains("search")).toList();
+        return files.paths().stream().filter(p -> p.matches("[^/]+/search/index\\.(js|json)")).toList();
     }
 
     /** Changes whenever a page or asset changes, so that an updated worker replaces old copies. */
