@@ -25,7 +25,8 @@ import org.acervo.render.Views;
  * What one run of {@code acervo serve} keeps between builds, so that a rebuild after an edit does
  * only the work the edit calls for:
  * <ul>
- * <li>parsed sources, by path and SHA-256 of the file's bytes;</li>
+ * <li>parsed sources, by path and SHA-256 of the file's bytes (a file whose size and modification
+ * time did not change is not even read again);</li>
  * <li>rendered Markdown, by parsed source, page and a signature of every link target (a page
  * moving re-renders the pages that might link to it);</li>
  * <li>finished HTML pages, by the exact data their template gets ({@link OutputPage} and
@@ -47,7 +48,7 @@ public class BuildSession {
     private final AtomicInteger pagesReused = new AtomicInteger();
     private volatile SourceDates dates;
 
-    private record Parsed(String hash, ParsedSource source) {}
+    private record Parsed(String hash, long size, long modified, ParsedSource source) {}
 
     private record Rendered(ParsedSource source, Page page, String links, Content content) {}
 
@@ -91,16 +92,28 @@ public class BuildSession {
 
     Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, Problems problems) {
         if (!caching) return parser.read(s);
+        Parsed hit = parsed.get(s.relative());
+        long size;
+        long modified;
         String hash;
         try {
+            var attrs = Files.readAttributes(s.absolute(), java.nio.file.attribute.BasicFileAttributes.class);
+            size = attrs.size();
+            modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            // same size and modification time (nanoseconds): the file was not written since, no need to read it again
+            if (hit != null && hit.size() == size && hit.modified() == modified && hit.source().source().equals(s)) {
+                return Optional.of(hit.source());
+            }
             hash = ContentHash.full(Files.readAllBytes(s.absolute()));
         } catch (IOException e) {
             return parser.read(s); // the parser reports why the file cannot be read
         }
-        Parsed hit = parsed.get(s.relative());
-        if (hit != null && hit.hash().equals(hash) && hit.source().source().equals(s)) return Optional.of(hit.source());
+        if (hit != null && hit.hash().equals(hash) && hit.source().source().equals(s)) {
+            parsed.put(s.relative(), new Parsed(hash, size, modified, hit.source()));
+            return Optional.of(hit.source());
+        }
         Optional<ParsedSource> p = parser.read(s);
-        p.ifPresentOrElse(ps -> parsed.put(s.relative(), new Parsed(hash, ps)), () -> parsed.remove(s.relative()));
+        p.ifPresentOrElse(ps -> parsed.put(s.relative(), new Parsed(hash, size, modified, ps)), () -> parsed.remove(s.relative()));
         return p;
     }
 

@@ -75,14 +75,8 @@ public final class OutputWriter {
             fail("cannot create " + parent + ": " + e.getMessage(), "check that the folder can be written");
         }
         Path lockFile = parent.resolve("." + name + ".lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
+        try (FileChannel channel = lock(lockFile)) {
+            if (channel == null) {
                 fail("another build is writing " + output, "wait for it to finish, then build again");
             }
             try {
@@ -112,17 +106,83 @@ public final class OutputWriter {
                 swap(staging, parent, name);
                 return count.get();
             } finally {
-                lock.release();
+                // deleted while still locked: a build waiting on this file finds it gone and starts over (see lock)
+                Files.deleteIfExists(lockFile);
             }
         } catch (IOException e) {
             fail("cannot write to " + parent + ": " + e.getMessage(), "check that the folder exists and can be written");
             return 0;
-        } finally {
+        }
+    }
+
+    /**
+     * Takes the OS lock on the lock file, or returns null when another build holds it. The
+     * holder deletes the file before releasing it, so a lock obtained on a file that is no
+     * longer the one at {@code lockFile} is stale: let go and try the current file. Identity
+     * is checked with stat (file keys), never by opening the file again: closing any other
+     * descriptor of a locked file would release this process's lock.
+     */
+    private static FileChannel lock(Path lockFile) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Object before;
             try {
-                Files.deleteIfExists(lockFile);
-            } catch (IOException ignored) {
-                // a stale lock file is harmless: the lock is the OS lock, not the file
+                before = fileKey(lockFile);
+            } catch (java.nio.file.NoSuchFileException absent) {
+                try {
+                    Files.createFile(lockFile);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another build made it first: use theirs
+                }
+                continue;
             }
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            }
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                return null;
+            }
+            try {
+                if (before == null || before.equals(fileKey(lockFile))) return channel; // no file keys (Windows): plain lock
+            } catch (java.nio.file.NoSuchFileException stale) {
+                // deleted by the build that held it: start over with a new file
+            }
+            channel.close();
+        }
+        return null;
+    }
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /**
+     * Puts back the previous site if a build was killed between its two renames. Run at the
+     * start of every build, so that even a build that then fails on its content restores it.
+     */
+    public void recoverInterruptedSwap() {
+        Path parent = output.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return;
+        Path lockFile = parent.resolve("." + output.getFileName() + ".lock");
+        if (!Files.isWritable(parent)) return;
+        try (FileChannel channel = lock(lockFile)) {
+            if (channel == null) return; // the build holding the lock recovers
+            try {
+                recover(parent, output.getFileName().toString());
+            } finally {
+                Files.deleteIfExists(lockFile);
+            }
+        } catch (IOException e) {
+            // nothing to recover, or the folder cannot be written: the write reports it
         }
     }
 

@@ -46,22 +46,25 @@ final class PerFileWork {
                 running.acquireUninterruptibly();
                 CompletableFuture<Optional<R>> result = new CompletableFuture<>();
                 AtomicBoolean released = new AtomicBoolean();
+                AtomicBoolean settled = new AtomicBoolean(); // the work or the timeout, whichever comes first
                 Runnable release = () -> {
                     if (released.compareAndSet(false, true)) running.release();
                 };
                 Thread worker = new Thread(null, () -> {
                     try {
-                        result.complete(Optional.ofNullable(work.apply(item)));
+                        R value = work.apply(item);
+                        if (settled.compareAndSet(false, true)) result.complete(Optional.ofNullable(value));
                     } catch (Throwable e) {
-                        result.completeExceptionally(e);
+                        if (settled.compareAndSet(false, true)) result.completeExceptionally(e);
                     } finally {
                         release.run();
                     }
                 }, "acervo-file", STACK_BYTES);
                 worker.setDaemon(true);
                 ScheduledFuture<?> timer = watchdog.schedule(() -> {
-                    if (result.complete(Optional.empty())) {
-                        onTimeout.accept(item);
+                    if (settled.compareAndSet(false, true)) {
+                        onTimeout.accept(item); // reported before the build moves on
+                        result.complete(Optional.empty());
                         worker.interrupt();
                         release.run();
                     }

@@ -54,6 +54,7 @@ import org.acervo.render.SiteViews;
 import org.acervo.render.TemplateRenderer;
 import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
+import org.acervo.search.SearchIndexer;
 
 /**
  * Runs the build's phases in order: load, parse (private profiles left out), locate, render
@@ -84,6 +85,7 @@ public final class SiteBuilder {
         long start = System.nanoTime();
         OutputWriter writer = new OutputWriter(options.output());
         writer.checkSafe(options.siteDir());
+        writer.recoverInterruptedSwap();
         Built built = render(options);
         int written = writer.write(built.files());
         Map<String, Integer> perLang = new LinkedHashMap<>();
@@ -132,6 +134,7 @@ public final class SiteBuilder {
         files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
+        files.addAll(new SearchIndexer(site).files());                                    // index
         files.addAll(resources(siteDir, site, tree, theme));
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));

@@ -152,6 +152,13 @@ public final class SiteConfigLoader {
         Limits limits = new Limits(
                 lim.string("maxFileSize").map(v -> bytes(v, lim, "maxFileSize", problems)).orElse(Limits.DEFAULT.maxFileBytes()),
                 lim.string("fileTimeout").map(v -> millis(v, lim, "fileTimeout", problems)).orElse(Limits.DEFAULT.fileTimeoutMillis()));
+        // a zero limit would refuse every file: surely a slip, not a wish
+        if (limits.maxFileBytes() <= 0 && lim.has("maxFileSize")) {
+            problems.error(lim.whereValue("maxFileSize").orElseThrow(), "maxFileSize must be more than 0", "write a size such as 5MB");
+        }
+        if (limits.fileTimeoutMillis() <= 0 && lim.has("fileTimeout")) {
+            problems.error(lim.whereValue("fileTimeout").orElseThrow(), "fileTimeout must be more than 0", "write a duration such as 10s");
+        }
 
         YamlMap bud = root.map("budgets");
         bud.allowOnly(BUDGET_KEYS, "budgets");

@@ -11,7 +11,7 @@ import org.acervo.problem.Problems;
  * For {@code download} and {@code video}: the file must exist (a page bundle file, or a file
  * of {@code static/} when the path starts with "/"); its size goes to the template as
  * {@code bytes.file}, {@code bytes.src}, {@code bytes.poster}, {@code bytes.audio}. Addresses
- * of other sites are allowed and have no size.
+ * of other sites are allowed; their size is the {@code bytes} argument, if the editor gives it.
  */
 public final class FileShortcodeValues implements ShortcodeValues {
     private final String required;
@@ -42,7 +42,17 @@ public final class FileShortcodeValues implements ShortcodeValues {
             return Optional.empty();
         }
         Map<String, Object> out = new HashMap<>();
-        out.put("bytes", sc.bytes());
+        Map<String, Long> bytes = new HashMap<>(sc.bytes());
+        String given = sc.named().getOrDefault("bytes", "").strip();
+        if (!bytes.containsKey(required) && !given.isEmpty()) {
+            // a file on another site: the editor may give its size, since Acervo cannot measure it
+            if (!given.matches("\\d{1,15}")) {
+                problems.error(sc.where(), "bytes=\"" + given + "\" is not a number of bytes", "write the size in bytes, e.g. bytes=\"48000000\"");
+                return Optional.empty();
+            }
+            bytes.put(required, Long.parseLong(given));
+        }
+        out.put("bytes", bytes);
         out.put("remote", isRemote(v));
         return Optional.of(out);
     }

@@ -68,6 +68,20 @@ class BadInputTest {
     @TempDir
     Path parent;
 
+    /** The good site, built once; each case starts from a copy of it and its output. */
+    @TempDir
+    static Path template;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void buildGoodSite() {
+        TestSite.create(template.resolve("site"), GOOD_SITE).buildOk();
+    }
+
+    private TestSite goodSite() {
+        TestSite.copyTree(template.resolve("site"), parent.resolve("site"));
+        return TestSite.create(parent.resolve("site"), "");
+    }
+
     /** A bad input: what to add to the good site, extra command line arguments, where the problem must be reported. */
     record Case(String name, Setup setup, Function<TestSite, List<String>> args, String file, int line) {
         @Override
@@ -148,7 +162,7 @@ class BadInputTest {
         c.add(bytes("UTF-16 BE with BOM", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "---\ntitle: Malo\n---\n".getBytes(StandardCharsets.UTF_16BE)), 1));
         c.add(bytes("UTF-16 LE without BOM", "---\ntitle: Malo\n---\n".getBytes(StandardCharsets.UTF_16LE), 1));
         c.add(bytes("empty file", new byte[0], 1));
-        c.add(bytes("only blank lines", "\n\n  \n".getBytes(StandardCharsets.UTF_8), 1));
+        c.add(bytes("only blank lines", "\n\n  \n".getBytes(StandardCharsets.UTF_8), -1));
         c.add(bytes("only a BOM", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 1));
         c.add(bytes("binary file (PNG) named .md", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 3));
         c.add(bytes("binary file without NUL bytes", new byte[] {(byte) 0xC0, (byte) 0xFF, (byte) 0xFE, 0x7F, (byte) 0x80}, 1));
@@ -160,7 +174,7 @@ class BadInputTest {
         }, s -> List.of(), BAD, 1));
         c.add(new Case("file over fileTimeout", s -> {
             s.writeFile("site.yaml", TestSite.DEFAULT_CONFIG + "limits: {fileTimeout: 1ms}\n");
-            s.writeFile(BAD, "---\ntitle: Malo\n---\n" + "Un *párrafo* con [enlaces](http://example.org) y `código`.\n\n".repeat(40_000));
+            s.writeFile(BAD, "---\ntitle: Malo\n---\n" + "Un *párrafo* con [enlaces](http://example.org) y `código`.\n\n".repeat(4_000));
         }, s -> List.of(), BAD, 1));
         // nesting
         c.add(page("10,000 nested quotes", "---\ntitle: Malo\n---\nUno.\n\n" + ">".repeat(10_000) + " hondo\n", 6));
@@ -245,7 +259,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputIsReportedAndChangesNothing(Case bad) throws Exception {
-        TestSite site = TestSite.create(parent.resolve("site"), GOOD_SITE).buildOk();
+        TestSite site = goodSite();
         String before = SiteSnapshot.treeHash(site.output());
         bad.setup().apply(site);
         List<String> listing = SiteSnapshot.listing(parent, site.output());
@@ -273,7 +287,7 @@ class BadInputTest {
 
     @Test
     void unreadableFileIsReported() throws Exception {
-        TestSite site = TestSite.create(parent.resolve("site"), GOOD_SITE).buildOk();
+        TestSite site = goodSite();
         String before = SiteSnapshot.treeHash(site.output());
         site.writeFile(BAD, "---\ntitle: Malo\n---\nTexto.\n");
         Path bad = site.dir().resolve(BAD);

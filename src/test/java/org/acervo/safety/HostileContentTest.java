@@ -149,6 +149,16 @@ class HostileContentTest {
             assertEquals(TITLE, browser.js("return document.querySelector('h1').textContent"));
             assertEquals(DESCRIPTION, browser.js("return document.querySelector('meta[name=description]').content"));
             assertEquals("<img src=x onerror=top.xssRan=10>", browser.js("return document.querySelector('.authors span').title"));
+            Object jsonLd = browser.js("const s = document.querySelector('script[type=\"application/ld+json\"]');"
+                    + " return s ? s.textContent : null");
+            if (jsonLd != null) {
+                // structured data keeps the title as a JSON string, exactly as written
+                var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonLd.toString());
+                List<String> texts = new ArrayList<>();
+                tree.findValues("headline").forEach(n -> texts.add(n.asText()));
+                tree.findValues("name").forEach(n -> texts.add(n.asText()));
+                assertTrue(texts.contains(TITLE), "JSON-LD keeps the title: " + jsonLd);
+            }
         }
     }
 

@@ -1,0 +1,180 @@
+package org.acervo.search;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.acervo.build.OutputFile;
+import org.acervo.config.LanguageConfig;
+import org.acervo.config.TaxonomyConfig;
+import org.acervo.model.Heading;
+import org.acervo.model.LanguageSite;
+import org.acervo.model.Page;
+import org.acervo.model.Section;
+import org.acervo.model.Site;
+import org.acervo.model.TaxonomyTerm;
+
+/**
+ * Builds the static search index of every language of a site: the single pages are analysed
+ * with {@link SearchAnalyzer}, ranked with Lucene's BM25 by {@link TermScorer}, numbered for
+ * locality by {@link DocumentOrder}, and written by {@link IndexFiles} under
+ * {@code <lang>/search/}. The theme's {@code search.js} reads them.
+ */
+public final class SearchIndexer {
+    /** A taxonomy with more values than this in a language (free tags, say) is stored but not offered as a filter. */
+    static final int MAX_FILTER_VALUES = 40;
+
+    private final Site site;
+    private final Map<String, Map<String, List<String>>> pairs;
+
+    /** An indexer without cross-language term pairs. */
+    public SearchIndexer(Site site) {
+        this(site, Map.of());
+    }
+
+    /**
+     * @param pairs per language, an analysed term to the analysed terms that translate it in the
+     *              other language (from the glossary); the browser adds them to queries so a
+     *              reader finds pages in the other language by their own words
+     */
+    public SearchIndexer(Site site, Map<String, Map<String, List<String>>> pairs) {
+        this.site = site;
+        this.pairs = Map.copyOf(pairs);
+    }
+
+    public List<OutputFile> files() {
+        List<OutputFile> out = new ArrayList<>();
+        for (LanguageSite l : site.languages().values()) out.addAll(language(l));
+        return out;
+    }
+
+    private List<OutputFile> language(LanguageSite l) {
+        String lang = l.lang();
+        SearchAnalyzer analyzer = SearchAnalyzer.forLanguage(lang);
+        List<Page> pages = l.pages();
+        Map<Page, Map<String, List<String[]>>> taxonomyValues = taxonomyValues(l);
+        List<SearchDocument> docs = new ArrayList<>(pages.size());
+        for (Page p : pages) docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
+        List<TermPostings> scored = new TermScorer(analyzer).score(docs);
+        int[] order = DocumentOrder.of(scored, docs.size());
+        int[] newId = new int[order.length];
+        for (int i = 0; i < order.length; i++) newId[order[i]] = i;
+        List<TermPostings> terms = new ArrayList<>(scored.size());
+        for (TermPostings t : scored) terms.add(renumber(t, newId));
+        List<SearchDocument> ordered = new ArrayList<>(docs.size());
+        for (int old : order) ordered.add(docs.get(old));
+
+        StringBuilder titleTerms = new StringBuilder();
+        for (SearchDocument d : ordered) {
+            long distinct = analyzer.terms(d.title()).stream().distinct().count();
+            titleTerms.append(IndexFiles.ALPHABET.charAt((int) Math.min(IndexFiles.ALPHABET.length() - 1, distinct)));
+        }
+        List<IndexFiles.Facet> facets = facets(l, ordered, order, pages, taxonomyValues);
+        Map<String, String> other = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (LanguageConfig lc : site.config().languages()) {
+            names.put(lc.code(), lc.name());
+            if (!lc.code().equals(lang)) other.put(lc.code(), "../../" + lc.code() + "/search/index.js");
+        }
+        IndexFiles.Manifest m = new IndexFiles.Manifest(lang, site.config().expectLanguage(lang).name(), analyzer, facets,
+                titleTerms.toString(), other, names, pairs.getOrDefault(lang, Map.of()));
+        return new IndexFiles(lang).write(m, terms, ordered, pages.size() / 10);
+    }
+
+    private SearchDocument document(LanguageSite l, Page p, Map<String, List<String[]>> taxonomies) {
+        String path = p.path().startsWith(l.lang() + "/") ? p.path().substring(l.lang().length() + 1) : p.path();
+        String date = p.date().map(d -> d.format(DateTimeFormatter.ISO_LOCAL_DATE)).orElse("");
+        StringBuilder body = new StringBuilder();
+        body.append(p.description()).append('\n').append(p.content().text());
+        taxonomies.values().forEach(vs -> vs.forEach(v -> body.append('\n').append(v[1])));
+        Map<String, List<String>> facets = new HashMap<>();
+        taxonomies.forEach((k, vs) -> facets.put(k, vs.stream().map(v -> v[0]).toList()));
+        return new SearchDocument(p.title(), path, date, excerpt(p.content().summary().isBlank() ? p.content().text() : p.content().summary()),
+                p.content().headings().stream().map(Heading::text).toList(), body.toString(), facets);
+    }
+
+    /** The summary cut at a word boundary near {@link IndexFiles#EXCERPT_CHARS}, with an ellipsis when cut. */
+    static String excerpt(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        if (t.length() <= IndexFiles.EXCERPT_CHARS) return t;
+        int cut = t.lastIndexOf(' ', IndexFiles.EXCERPT_CHARS);
+        if (cut < IndexFiles.EXCERPT_CHARS / 2) cut = IndexFiles.EXCERPT_CHARS;
+        return t.substring(0, cut).replaceAll("[\\s,;:.]+$", "") + "…";
+    }
+
+    /** Each page's terms per taxonomy, as (id, label) in the page's language. */
+    private Map<Page, Map<String, List<String[]>>> taxonomyValues(LanguageSite l) {
+        Map<Page, Map<String, List<String[]>>> out = new IdentityHashMap<>();
+        for (Map.Entry<String, List<TaxonomyTerm>> tax : l.taxonomies().entrySet()) {
+            for (TaxonomyTerm term : tax.getValue()) {
+                for (Section.Entry e : term.entries()) {
+                    if (e.otherLanguage() || !e.page().lang().equals(l.lang())) continue;
+                    out.computeIfAbsent(e.page(), k -> new LinkedHashMap<>()).computeIfAbsent(tax.getKey(), k -> new ArrayList<>())
+                            .add(new String[] {term.id(), term.label()});
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<IndexFiles.Facet> facets(LanguageSite l, List<SearchDocument> ordered, int[] order, List<Page> pages,
+                                          Map<Page, Map<String, List<String[]>>> taxonomyValues) {
+        List<IndexFiles.Facet> out = new ArrayList<>();
+        String lang = l.lang();
+        boolean es = lang.equals("es");
+        // section, and type when some page's type differs from its section
+        out.add(facet("section", es ? "Sección" : "Section", order, p -> {
+            String title = l.findSection(p.section()).map(Section::title).orElse(p.section());
+            return p.section().isEmpty() ? List.of() : List.<String[]>of(new String[] {p.section(), title});
+        }, pages));
+        if (pages.stream().anyMatch(p -> !p.type().equals(p.section()))) {
+            out.add(facet("type", es ? "Tipo" : "Type", order, p -> List.<String[]>of(new String[] {p.type(), p.type()}), pages));
+        }
+        for (TaxonomyConfig tax : site.config().taxonomies().values()) {
+            IndexFiles.Facet f = facet(tax.key(), tax.title(lang), order,
+                    p -> taxonomyValues.getOrDefault(p, Map.of()).getOrDefault(tax.key(), List.of()), pages);
+            if (!f.values().isEmpty() && f.values().size() <= MAX_FILTER_VALUES) out.add(f);
+        }
+        return out;
+    }
+
+    private static IndexFiles.Facet facet(String key, String label, int[] order, java.util.function.Function<Page, List<String[]>> values,
+                                          List<Page> pages) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<String[]> labels = new ArrayList<>();
+        List<int[]> perDoc = new ArrayList<>(order.length);
+        for (int old : order) {
+            List<String[]> vs = values.apply(pages.get(old));
+            int[] ids = new int[vs.size()];
+            for (int i = 0; i < ids.length; i++) {
+                String[] v = vs.get(i);
+                ids[i] = index.computeIfAbsent(v[0], k -> {
+                    labels.add(v);
+                    return labels.size() - 1;
+                });
+            }
+            perDoc.add(ids);
+        }
+        if (labels.size() > IndexFiles.ALPHABET.length()) return new IndexFiles.Facet(key, label, List.of(), List.of());
+        return new IndexFiles.Facet(key, label, labels, perDoc);
+    }
+
+    private static TermPostings renumber(TermPostings t, int[] newId) {
+        int n = t.df();
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(newId[t.docs()[a]], newId[t.docs()[b]]));
+        int[] d = new int[n];
+        float[] s = new float[n];
+        boolean[] ti = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = newId[t.docs()[idx[i]]];
+            s[i] = t.scores()[idx[i]];
+            ti[i] = t.inTitle()[idx[i]];
+        }
+        return new TermPostings(t.term(), d, s, ti);
+    }
+}
