@@ -62,6 +62,7 @@ public final class LightPass {
         PageImages images = new PageImages(new ImageVariants(files), budgets.withImages(), strings());
         Optional<OfflineReading> offline = config.offline() && mode == Mode.PUBLISH ? Optional.of(new OfflineReading()) : Optional.empty();
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
+        List<String> readerPages = pages.stream().filter(p -> !p.contains("_editors/")).toList(); // what readers open
         pages.parallelStream().forEach(p -> {
             Document doc = Jsoup.parse(files.text(p));
             images.rewrite(doc, p);
@@ -79,9 +80,9 @@ public final class LightPass {
         }
         offline.ifPresent(o -> o.files(precache(files), version(files)).forEach(files::put));
         bundles(files, bundler);
-        List<PageWeight> weights = pages.parallelStream().map(new PageWeigher(files)::weigh).toList();
-        WeightReport report = new WeightReport(weights, budgets);
-        files.put(OutputFile.text(WeightReport.PATH, report.html(theme.asset("style.css").orElse(null))));
+        List<PageWeight> weights = readerPages.parallelStream().map(new PageWeigher(files)::weigh).toList();
+        WeightReport report = new WeightReport(weights, budgets, config.defaultLanguage());
+        files.put(OutputFile.text(report.path(), report.html(theme.asset("style.css").orElse(null))));
         List<OutputFile> out = new ArrayList<>(files.all());
         out.addAll(files.paths().parallelStream().filter(Gzip::isText)
                 .map(p -> new OutputFile(p + ".gz", Gzip.compress(files.bytes(p)), null)).toList());
@@ -110,9 +111,12 @@ public final class LightPass {
         }
     }
 
-    /** The search index is fetched when the worker is installed, so that search works offline too. */
+    /**
+     * The entry file of each language's search index ({@code es/search/index.js}) is fetched when the worker is
+     * installed; the shards it loads are kept as searches fetch them, so that a reader who never searches pays nothing.
+     */
     private static List<String> precache(OutputFiles files) {
-        return files.paths().stream().filter(p -> p.endsWith(".json") && p.contains("search")).toList();
+        return files.paths().stream().filter(p -> p.matches("[^/]+/search/index\\.(js|json)")).toList();
     }
 
     /** Changes whenever a page or asset changes, so that an updated worker replaces old copies. */
@@ -141,11 +145,11 @@ public final class LightPass {
             String url = w.page().replaceAll("index\\.html$", "");
             if (w.textWire() > b.textPage()) {
                 out.add(new BuildProblem(where, "page " + url + " weighs " + WeightReport.kb(w.textWire()) + " of HTML and CSS (gzip), over the budget of "
-                        + WeightReport.kb(b.textPage()), "shorten the page or split it in two; see " + WeightReport.PATH));
+                        + WeightReport.kb(b.textPage()), "shorten the page or split it in two; see " + report.path()));
             }
             if (w.totalWire() > b.withImages()) {
                 out.add(new BuildProblem(where, "page " + url + " weighs " + WeightReport.kb(w.totalWire()) + " in all (gzip), over the budget of "
-                        + WeightReport.kb(b.withImages()) + "; heaviest: " + WeightReport.why(w), "use fewer or smaller images; see " + WeightReport.PATH));
+                        + WeightReport.kb(b.withImages()) + "; heaviest: " + WeightReport.why(w), "use fewer or smaller images; see " + report.path()));
             }
         }
         return out;

@@ -97,7 +97,8 @@ public final class OfflineBundle {
     }
 
     private boolean kept(String path, Scope scope) {
-        if (path.endsWith(".gz") || LEFT_OUT.contains(path) || path.startsWith("downloads/") || path.startsWith("_editors/")) return false;
+        if (path.endsWith(".gz") || LEFT_OUT.contains(path) || path.startsWith("downloads/") || path.startsWith("_editors/")
+                || path.contains("/_editors/")) return false; // editors' pages are not for readers
         int slash = path.indexOf('/');
         String top = slash < 0 ? "" : path.substring(0, slash);
         LanguageSite l = site.languages().get(top);

@@ -7,18 +7,28 @@ import org.acervo.light.PageWeight.Type;
 import org.jsoup.nodes.Entities;
 
 /**
- * The weight report for editors: a page in the output that no navigation links to
- * ({@value #PATH}, not indexed by search engines) listing the heaviest pages and what makes
- * them heavy, and a short summary for the build's output.
+ * The weight report for editors: a page that no navigation links to, beside the other editors'
+ * pages under the default language ({@code es/_editors/weight/}, not indexed by search engines),
+ * listing the heaviest pages and what makes them heavy; and a short summary for the build's output.
  */
 final class WeightReport {
-    static final String PATH = "_editors/weight/index.html";
     private static final int ROWS = 40;
 
     private final List<PageWeight> weights;
     private final Budgets budgets;
+    private final String lang;
 
-    WeightReport(List<PageWeight> weights, Budgets budgets) {
+    /** Where the report is for a site whose default language is {@code lang}. */
+    static String path(String lang) {
+        return lang + "/_editors/weight/index.html";
+    }
+
+    String path() {
+        return path(lang);
+    }
+
+    WeightReport(List<PageWeight> weights, Budgets budgets, String lang) {
+        this.lang = lang;
         this.weights = weights.stream().sorted(Comparator.comparingLong(PageWeight::totalWire).reversed()
                 .thenComparing(PageWeight::page)).toList();
         this.budgets = budgets;
@@ -46,7 +56,7 @@ final class WeightReport {
         for (PageWeight w : weights.subList(0, Math.min(3, weights.size()))) {
             lines.add("heaviest page: " + w.page() + " " + kb(w.totalWire()) + " (" + why(w) + ")");
         }
-        lines.add("weight report for editors: " + PATH + " in the output");
+        lines.add("weight report for editors: " + path() + " in the output");
         return lines;
     }
 
@@ -63,11 +73,11 @@ final class WeightReport {
 
     /** The report page; {@code stylesheet} is the theme's style sheet as an output path, or null. */
     String html(String stylesheet) {
-        StringBuilder b = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">"
-                + "<title>Page weight</title>");
-        if (stylesheet != null) b.append("<link rel=\"stylesheet\" href=\"").append(PageImages.relative(PATH, stylesheet)).append("\">");
-        b.append("</head><body data-kind=\"report\"><main id=\"main\"><h1>Page weight</h1><p>What a phone downloads to show each page, "
+        StringBuilder b = new StringBuilder("<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex, nofollow\">"
+                + "<title>Page weight · Peso de las páginas</title>");
+        if (stylesheet != null) b.append("<link rel=\"stylesheet\" href=\"").append(PageImages.relative(path(), stylesheet)).append("\">");
+        b.append("</head><body data-kind=\"report\"><main id=\"main\"><h1>Page weight · Peso de las páginas</h1><p>For editors · Para editores. What a phone downloads to show each page, "
                 + "compressed as it travels (gzip). Budgets from site.yaml: ").append(kb(budgets.textPage()))
                 .append(" of HTML and CSS for every page (what arrives in the first round trip), ").append(kb(budgets.withImages()))
                 .append(" in all with images, scripts and icon. Median single page: ").append(kb(medianSingleText()))
@@ -89,7 +99,7 @@ final class WeightReport {
                 + "<th scope=\"col\">What makes it heavy</th></tr></thead><tbody>");
         for (PageWeight w : rows) {
             String url = w.page().endsWith("index.html") ? w.page().substring(0, w.page().length() - "index.html".length()) : w.page();
-            b.append("<tr><td><a href=\"").append(Entities.escape(PageImages.relative(PATH, w.page()))).append("\">")
+            b.append("<tr><td><a href=\"").append(Entities.escape(PageImages.relative(path(), w.page()))).append("\">")
                     .append(Entities.escape(url.isEmpty() ? "/" : url)).append("</a></td><td>").append(kb(w.wire(Type.HTML)))
                     .append("</td><td>").append(kb(w.wire(Type.CSS))).append("</td><td>").append(kb(w.wire(Type.JS)))
                     .append("</td><td>").append(kb(w.wire(Type.IMAGE))).append("</td><td>").append(kb(w.totalWire()))

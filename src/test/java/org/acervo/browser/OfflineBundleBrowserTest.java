@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-/** The demo library's offline bundle, as a reader gets it from the home page: unzipped and opened from disk. */
+/** The demo library's offline bundle, as a reader gets it from the home page: unzipped and opened from disk, links and search working. */
 class OfflineBundleBrowserTest {
     @TempDir
     Path dir;
@@ -79,6 +79,15 @@ class OfflineBundleBrowserTest {
             browser.driver().findElement(By.cssSelector(".crumbs a")).click();
             assertEquals("home", browser.driver().findElement(By.tagName("body")).getAttribute("data-kind"));
             assertEquals(home, browser.driver().findElement(By.tagName("h1")).getText());
+
+            // search, from disk: a query in the address runs on load; a result opens its page
+            browser.open(root.resolve("es/search/index.html").toUri() + "?q=agua");
+            browser.waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[data-result] a[href]")).isEmpty());
+            String found = browser.driver().findElement(By.cssSelector("[data-result] a[href]")).getText();
+            browser.driver().findElement(By.cssSelector("[data-result] a[href]")).click();
+            assertTrue(browser.driver().getCurrentUrl().startsWith("file:") && browser.driver().getCurrentUrl().endsWith("/index.html"),
+                    browser.driver().getCurrentUrl());
+            assertEquals(found, browser.driver().findElement(By.cssSelector("main h1")).getText());
             assertEquals(List.of(), browser.consoleErrors());
             assertTrue(browser.requests().stream().allMatch(u -> u.startsWith("file:")), "nothing but files");
         }

@@ -158,7 +158,7 @@ class OfflineBundleTest {
     void theServiceWorkerIsOptInExternalAndAtTheTopOfTheSite() throws IOException {
         TestSite site = TestSite.create(dir, SITE).buildOk();
         assertFalse(site.exists("sw.js"));
-        assertTrue(site.html("es/conocimiento/agua/index.html").select("script").isEmpty());
+        assertTrue(site.html("es/conocimiento/agua/index.html").select("script[src]").isEmpty());
 
         site.writeFile("site.yaml", TestSite.DEFAULT_CONFIG + "offline: true\n").buildOk();
         assertTrue(site.exists("sw.js"));
