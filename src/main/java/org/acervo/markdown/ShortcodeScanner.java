@@ -26,14 +26,55 @@ final class ShortcodeScanner {
     record Found(int start, int end, String name, Map<String, String> named, List<String> positional, String inner,
                  boolean escaped, String literal) {}
 
+    /** No real shortcode tag is longer; past this an opening is taken as plain text. */
+    static final int MAX_TAG = 2_000;
+
+    /**
+     * Tags in order. Each tag's end is found by a plain scan that skips quoted arguments and
+     * gives up after {@link #MAX_TAG} characters; the pattern then only ever sees one bounded
+     * tag (Java's regex engine recurses on repeated groups, and long input would overflow the stack).
+     */
     static List<Tag> tags(String text) {
         List<Tag> out = new ArrayList<>();
-        Matcher m = TAG.matcher(text);
-        while (m.find()) {
-            boolean escaped = m.group(2) != null && m.group(6) != null;
-            out.add(new Tag(m.start(), m.end(), m.group(4), m.group(3) != null, escaped, m.group(5) == null ? "" : m.group(5)));
+        int from = 0;
+        while (true) {
+            int start = text.indexOf("{{", from);
+            if (start < 0 || start + 2 >= text.length()) break;
+            char kind = text.charAt(start + 2);
+            int end = kind == '<' || kind == '%' ? tagEnd(text, start, kind) : -1;
+            if (end < 0) {
+                from = start + 2;
+                continue;
+            }
+            Matcher m = TAG.matcher(text.substring(start, end));
+            if (m.matches()) {
+                boolean escaped = m.group(2) != null && m.group(6) != null;
+                out.add(new Tag(start, end, m.group(4), m.group(3) != null, escaped, m.group(5) == null ? "" : m.group(5)));
+                from = end;
+            } else {
+                from = start + 2;
+            }
         }
         return out;
+    }
+
+    /** The index just after the tag's closing {@code >}}} or {@code %}}}, or -1. */
+    private static int tagEnd(String text, int start, char kind) {
+        char close = kind == '<' ? '>' : '%';
+        char quote = 0;
+        int limit = Math.min(text.length(), start + MAX_TAG);
+        for (int i = start + 3; i < limit; i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\' && quote == '"') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '`') {
+                quote = c;
+            } else if (c == close && text.startsWith("}}", i + 1)) {
+                return i + 3;
+            }
+        }
+        return -1;
     }
 
     /** Top-level shortcodes in order; a closing tag without opening is returned as a lone tag named "/name". */
