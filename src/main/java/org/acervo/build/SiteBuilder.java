@@ -118,9 +118,10 @@ public final class SiteBuilder {
         List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
-        pages = new GlossaryLinker(glossary, analyzers, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).link(pages);
+        java.util.function.BiFunction<String, String, String> uiStrings = (lang, key) -> theme.string(lang, key, config.defaultLanguage());
+        pages = new GlossaryLinker(glossary, analyzers, uiStrings).link(pages);
         BundleFiles bundleFiles = BundleFiles.of(tree, pages);
-        DownloadLinker.Result linked = new DownloadLinker(bundleFiles, (lang, key) -> theme.string(lang, key, config.defaultLanguage())).annotate(pages);   // download links get type and size
+        DownloadLinker.Result linked = new DownloadLinker(bundleFiles, uiStrings).annotate(pages);   // download links get type and size
         Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
         SiteViews.checkMenus(site, problems);
         Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
