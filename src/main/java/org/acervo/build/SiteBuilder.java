@@ -66,6 +66,7 @@ import org.acervo.search.SearchIndexer;
 public final class SiteBuilder {
     private final Progress progress;
     private final BuildSession session;
+    private final PhaseTimes times = new PhaseTimes();
 
     public SiteBuilder(Progress progress) {
         this(progress, BuildSession.none());
@@ -80,6 +81,11 @@ public final class SiteBuilder {
     /** Everything a build produces before it is written: the site and its files. */
     public record Built(Site site, List<OutputFile> files, List<BuildProblem> warnings, int skipped, Lightened light) {}
 
+    /** Wall time per phase of the last build. */
+    public PhaseTimes times() {
+        return times;
+    }
+
     /** Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
@@ -88,6 +94,7 @@ public final class SiteBuilder {
         writer.recoverInterruptedSwap();
         Built built = render(options);
         int written = writer.write(built.files());
+        times.mark("write");
         Map<String, Integer> perLang = new LinkedHashMap<>();
         for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
         return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
@@ -98,16 +105,20 @@ public final class SiteBuilder {
         Path siteDir = options.siteDir();
         Problems problems = new Problems();
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
+        times.mark("start");
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
+        times.mark("scan");
         PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
         List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
+        times.mark("parse");
         List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further
         java.util.Set<ParsedSource> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         kept.addAll(parsed);
         java.util.Set<String> withheld = new java.util.HashSet<>();
         read.stream().filter(p -> !kept.contains(p)).forEach(p -> withheld.add(p.source().relative()));
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
+        times.mark("locate");
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         Glossary terms = Glossary.of(index.pages(), config.languageCodes());
         MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
@@ -116,32 +127,41 @@ public final class SiteBuilder {
                 "video", new FileShortcodeValues("src", problems))));
         LinkTargets links = new LinkTargets(index, problems);
         List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        times.mark("markdown");
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
         java.util.function.BiFunction<String, String, String> uiStrings = (lang, key) -> theme.string(lang, key, config.defaultLanguage());
         pages = new GlossaryLinker(glossary, analyzers, uiStrings).link(pages);
+        times.mark("glossary links");
         BundleFiles bundleFiles = BundleFiles.of(tree, pages);
         DownloadLinker.Result linked = new DownloadLinker(bundleFiles, uiStrings).annotate(pages);   // download links get type and size
         Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
         SiteViews.checkMenus(site, problems);
         Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
+        times.mark("assemble + library");
         PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
+        times.mark("related pages");
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
         List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
+        times.mark("templates + finish");
         files.addAll(library.calendarFiles());
         files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
                 .files(new SiteViews(site, theme, false)::site));
         files.addAll(new GlossaryPairs(glossary).files());
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
+        times.mark("ics, e-mails, feeds");
         files.addAll(new SearchIndexer(site).files());                                    // index
+        times.mark("search index");
         files.addAll(resources(siteDir, site, tree, theme, problems));
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
+        times.mark("resources, status");
         problems.throwIfAny();
         Lightened light = new LightPass(site, theme).lighten(files,                       // lighten
                 session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
+        times.mark("lighten");
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
         warnings.addAll(light.overBudget());

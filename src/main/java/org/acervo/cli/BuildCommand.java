@@ -25,6 +25,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Pages over the weight budgets of site.yaml are errors: exit 1 and leave the output as it was.")
     boolean strict;
 
+    @Option(names = "--timings", description = "Print the time each phase of the build took.")
+    boolean timings;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,12 +36,14 @@ final class BuildCommand implements Callable<Integer> {
         Path out = output != null ? output : source.resolve("public");
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try {
-            BuildResult result = new SiteBuilder(reporter.progress()).build(BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict));
+            SiteBuilder builder = new SiteBuilder(reporter.progress());
+            BuildResult result = builder.build(BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict));
             reporter.warnings(result.warnings());
             if (result.skippedOtherLanguages() > 0) {
                 reporter.note(result.skippedOtherLanguages() + " file(s) in languages that site.yaml does not list were left out");
             }
             result.notes().forEach(reporter::note);
+            if (timings) builder.times().lines().forEach(reporter::note);
             reporter.done(result.summary());
             return 0;
         } catch (BuildFailure failure) {

@@ -1,0 +1,32 @@
+package org.acervo.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Wall time spent in each phase of one build, for {@code acervo build --timings}: hosts with a
+ * large library want to know where a slow build spends its time before they tune it.
+ */
+public final class PhaseTimes {
+    private final List<String> names = new ArrayList<>();
+    private final List<Long> nanos = new ArrayList<>();
+    private long last = System.nanoTime();
+
+    /** Ends the phase that was running, giving it a name; the next phase starts now. */
+    public synchronized void mark(String phase) {
+        long now = System.nanoTime();
+        names.add(phase);
+        nanos.add(now - last);
+        last = now;
+    }
+
+    /** One line per phase, "name  seconds", in the order they ran. */
+    public synchronized List<String> lines() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(String.format(Locale.ROOT, "%-24s %7.2f s", names.get(i), nanos.get(i) / 1e9));
+        }
+        return out;
+    }
+}
