@@ -77,7 +77,7 @@ public final class LightPass {
             doc.outputSettings().prettyPrint(false);
             files.put(OutputFile.text(p, mode == Mode.PUBLISH ? minifier.html(doc) : doc.outerHtml()));
         });
-        OfflineBundle bundler = new OfflineBundle(site, minifier, strings());
+        OfflineBundle bundler = new OfflineBundle(site, strings());
         if (mode == Mode.PREVIEW) return new Lightened(files.all(), List.of(), List.of(), List.of(), bundler);
         for (String p : files.paths()) {
             String ext = Gzip.extension(p);
