@@ -3,6 +3,7 @@ package org.acervo.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.acervo.check.SourceDates;
+import org.acervo.enrich.RelatedPages;
+import org.acervo.model.Site;
 import org.acervo.content.ContentHash;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
@@ -47,6 +50,14 @@ public class BuildSession {
     private final AtomicInteger pagesRendered = new AtomicInteger();
     private final AtomicInteger pagesReused = new AtomicInteger();
     private volatile SourceDates dates;
+    private volatile Related related;
+    private final Object indexLock = new Object();
+    private List<OutputFile> index;           // the search index files served now
+    private Site indexWanted;                 // the site to index next, while the indexer is busy
+    private boolean indexing;
+    private volatile java.util.function.BiConsumer<List<OutputFile>, List<OutputFile>> onIndex = (old, fresh) -> {};
+
+    private record Related(java.util.Set<String> pages, RelatedPages lists) {}
 
     private record Parsed(String hash, long size, long modified, ParsedSource source) {}
 
@@ -148,6 +159,85 @@ public class BuildSession {
         Optional<OutputFile> file = render.get().map(html -> OutputFile.text(page.file(), html));
         file.ifPresentOrElse(f -> pages.put(page.file(), new Finished(page, site, extras, f)), () -> pages.remove(page.file()));
         return file;
+    }
+
+    /**
+     * Related pages. While previewing, the lists of the first build are kept as long as the same pages exist (an edit
+     * to a page's text does not reorder them until the next {@code build}); adding or removing a page computes them
+     * again. Computing them takes seconds on a large site, longer than an editor should wait to see an edit.
+     */
+    RelatedPages related(Site site) {
+        if (!caching) return RelatedPages.compute(site);
+        java.util.Set<String> pages = RelatedPages.subjects(site);
+        Related kept = related;
+        if (kept != null && kept.pages().equals(pages)) return kept.lists().against(site);
+        RelatedPages lists = RelatedPages.compute(site);
+        related = new Related(pages, lists);
+        return lists;
+    }
+
+    /**
+     * The search index files. While previewing, a rebuild serves the index it has and indexes the new site on a
+     * background thread; when that is done, {@link #onSearchIndex} hears of the old and new files (the index is the
+     * slowest part of a rebuild of a large site, and the edited page is what the editor waits for).
+     */
+    List<OutputFile> searchIndex(Site site, java.util.function.Function<Site, List<OutputFile>> make) {
+        if (!caching) return make.apply(site);
+        synchronized (indexLock) {
+            if (index != null) {
+                indexWanted = site;
+                if (!indexing) {
+                    indexing = true;
+                    Thread t = new Thread(() -> indexInBackground(make), "acervo-search-index");
+                    t.setDaemon(true);
+                    t.start();
+                }
+                return index;
+            }
+        }
+        List<OutputFile> first = make.apply(site);
+        synchronized (indexLock) {
+            index = first;
+        }
+        return first;
+    }
+
+    private void indexInBackground(java.util.function.Function<Site, List<OutputFile>> make) {
+        while (true) {
+            Site next;
+            synchronized (indexLock) {
+                next = indexWanted;
+                indexWanted = null;
+                if (next == null) {
+                    indexing = false;
+                    return;
+                }
+            }
+            List<OutputFile> fresh;
+            try {
+                fresh = make.apply(next);
+            } catch (RuntimeException e) {
+                continue; // the next build reports what is wrong; the old index stays
+            }
+            List<OutputFile> old;
+            synchronized (indexLock) {
+                old = index;
+                index = fresh;
+            }
+            onIndex.accept(old, fresh);
+        }
+    }
+
+    /** Tells {@code listener} (old files, new files) when a background search index is ready. */
+    public void onSearchIndex(java.util.function.BiConsumer<List<OutputFile>, List<OutputFile>> listener) {
+        onIndex = listener;
+    }
+
+    /** The search index files served now (after a background index, newer than the last build's). */
+    public List<OutputFile> currentSearchIndex() {
+        synchronized (indexLock) {
+            return index == null ? List.of() : index;
+        }
     }
 
     /** Last commit dates of the content files; read once per session (git history does not change while editing). */

@@ -21,7 +21,6 @@ import org.acervo.content.ContentTree;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
 import org.acervo.enrich.PageExtras;
-import org.acervo.enrich.RelatedPages;
 import org.acervo.glossary.Glossary;
 import org.acervo.glossary.GlossaryPairs;
 import org.acervo.glossary.GlossaryLinker;
@@ -160,7 +159,7 @@ public final class SiteBuilder {
         Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
         times.mark("assemble + library");
-        PageExtras extras = new PageExtras(site, glossary, RelatedPages.compute(site));     // related, structured data
+        PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
         times.mark("related pages");
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
         List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
@@ -174,7 +173,7 @@ public final class SiteBuilder {
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         times.mark("ics, e-mails, feeds");
-        files.addAll(new SearchIndexer(site).files());                                    // index
+        files.addAll(session.searchIndex(site, s -> new SearchIndexer(s).files()));        // index
         times.mark("search index");
         files.addAll(resources(siteDir, site, tree, theme, problems));
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),

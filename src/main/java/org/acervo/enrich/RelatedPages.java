@@ -53,6 +53,25 @@ public final class RelatedPages {
         return related.getOrDefault(page.path(), List.of());
     }
 
+    /**
+     * The same lists with every page taken from {@code site}, a later build of the same pages: titles and summaries are
+     * current, only the choice is kept (a page that is gone drops out of the lists).
+     */
+    public RelatedPages against(Site site) {
+        Map<String, Page> current = new HashMap<>();
+        for (Page p : site.allPages()) current.put(p.path(), p);
+        Map<String, List<Page>> out = new HashMap<>();
+        related.forEach((path, list) -> out.put(path, list.stream().map(p -> current.get(p.path())).filter(java.util.Objects::nonNull).toList()));
+        return new RelatedPages(out);
+    }
+
+    /** The paths of the pages lists are made for, per language: when they are the same, {@link #against} may stand in for {@link #compute}. */
+    public static java.util.Set<String> subjects(Site site) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (LanguageSite l : site.languages().values()) for (Page p : l.pages()) out.add(p.path());
+        return out;
+    }
+
     public static RelatedPages compute(Site site) {
         Map<String, List<Page>> out = new HashMap<>();
         for (LanguageSite l : site.languages().values()) {

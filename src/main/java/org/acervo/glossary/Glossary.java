@@ -25,9 +25,11 @@ public final class Glossary {
     public static final String SECTION = "glossary";
 
     private final Map<String, List<GlossaryEntry>> byLang;
+    private final Map<String, GlossaryEntry> byLangAndId = new java.util.HashMap<>(); // "lang|id": linking looks terms up per match
 
     private Glossary(Map<String, List<GlossaryEntry>> byLang) {
         this.byLang = byLang;
+        byLang.forEach((lang, list) -> list.forEach(e -> byLangAndId.putIfAbsent(lang + "|" + e.id(), e)));
     }
 
     /** Reads the entries from pages; definitions come from descriptions, else the rendered first paragraph. */
@@ -73,7 +75,7 @@ public final class Glossary {
     }
 
     public Optional<GlossaryEntry> find(String id, String lang) {
-        return entries(lang).stream().filter(e -> e.id().equals(id)).findFirst();
+        return Optional.ofNullable(byLangAndId.get(lang + "|" + id));
     }
 
     /**

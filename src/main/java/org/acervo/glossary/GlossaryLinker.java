@@ -12,7 +12,6 @@ import org.acervo.model.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
@@ -120,7 +119,7 @@ public final class GlossaryLinker {
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 joined[i] = isJoin(text, tokens.get(i).end(), tokens.get(i + 1).start());
             }
-            StringBuilder out = null;
+            List<Node> out = null; // the text node's replacement: text, link, text, ... (built as nodes, never parsed)
             int last = 0;
             int i = 0;
             while (i < tokens.size()) {
@@ -135,16 +134,17 @@ public final class GlossaryLinker {
                 linked.put(m.id(), e);
                 int start = tokens.get(m.from()).start();
                 int end = tokens.get(m.to() - 1).end();
-                if (out == null) out = new StringBuilder();
-                out.append(Entities.escape(text.substring(last, start)));
-                out.append("<a href=\"").append(Entities.escape(e.path())).append("\" class=\"term\" data-term=\"")
-                        .append(Entities.escape(e.id())).append("\" aria-describedby=\"").append(definitionId(e.id())).append("\">")
-                        .append(Entities.escape(text.substring(start, end))).append("</a>");
+                if (out == null) out = new ArrayList<>();
+                if (start > last) out.add(new TextNode(text.substring(last, start)));
+                Element a = new Element("a").attr("href", e.path()).attr("class", "term").attr("data-term", e.id())
+                        .attr("aria-describedby", definitionId(e.id()));
+                a.appendChild(new TextNode(text.substring(start, end)));
+                out.add(a);
                 last = end;
             }
             if (out != null) {
-                out.append(Entities.escape(text.substring(last)));
-                tn.before(out.toString());
+                if (last < text.length()) out.add(new TextNode(text.substring(last)));
+                for (Node n : out) tn.before(n);
                 tn.remove();
             }
         }
@@ -177,18 +177,22 @@ public final class GlossaryLinker {
 
     private void appendDefinitions(Element body, String lang, Map<String, GlossaryEntry> linked) {
         String heading = strings.apply(lang, "glossary_terms_on_page");
-        StringBuilder b = new StringBuilder();
-        b.append("<aside class=\"").append(DEFINITIONS_CLASS).append("\" data-glossary-terms aria-labelledby=\"glossary-terms-heading\">")
-                .append("<h2 id=\"glossary-terms-heading\">").append(Entities.escape(heading)).append("</h2><dl>");
+        Element aside = body.appendElement("aside").attr("class", DEFINITIONS_CLASS).attr("data-glossary-terms", "")
+                .attr("aria-labelledby", "glossary-terms-heading");
+        aside.appendElement("h2").attr("id", "glossary-terms-heading").text(heading);
+        Element dl = aside.appendElement("dl");
         for (GlossaryEntry e : linked.values()) {
             boolean other = !e.lang().equals(lang);
-            b.append("<dt").append(other ? " lang=\"" + e.lang() + "\"" : "").append("><a href=\"").append(Entities.escape(e.path()))
-                    .append("\">").append(Entities.escape(e.title())).append("</a>");
-            if (!e.abbr().isEmpty()) b.append(" <abbr>").append(Entities.escape(String.join(", ", e.abbr()))).append("</abbr>");
-            b.append("</dt><dd id=\"").append(definitionId(e.id())).append("\"").append(other ? " lang=\"" + e.lang() + "\"" : "")
-                    .append(">").append(Entities.escape(e.definition())).append("</dd>");
+            Element dt = dl.appendElement("dt");
+            if (other) dt.attr("lang", e.lang());
+            dt.appendElement("a").attr("href", e.path()).text(e.title());
+            if (!e.abbr().isEmpty()) {
+                dt.appendText(" ");
+                dt.appendElement("abbr").text(String.join(", ", e.abbr()));
+            }
+            Element dd = dl.appendElement("dd").attr("id", definitionId(e.id()));
+            if (other) dd.attr("lang", e.lang());
+            dd.text(e.definition());
         }
-        b.append("</dl></aside>");
-        body.append(b.toString());
     }
 }

@@ -48,6 +48,7 @@ public final class Preview implements AutoCloseable {
         this.drafts = drafts;
         this.log = log;
         this.builder = new SiteBuilder(phases, session);
+        session.onSearchIndex(this::searchIndexReady);
         rebuild(Set.of());
         List<Path> roots = new ArrayList<>();
         for (String d : SiteWatcher.WATCHED) {
@@ -77,6 +78,15 @@ public final class Preview implements AutoCloseable {
         return state.version();
     }
 
+    /** A search index made in the background replaces the one served; pages do not reload for it. */
+    private synchronized void searchIndexReady(List<OutputFile> old, List<OutputFile> fresh) {
+        Snapshot now = state;
+        Map<String, OutputFile> files = new HashMap<>(now.files());
+        if (old != null) old.forEach(f -> files.remove(f.path()));
+        fresh.forEach(f -> files.put(f.path(), f));
+        state = new Snapshot(Map.copyOf(files), now.problems(), now.version());
+    }
+
     /** The problems of the last build; empty when it succeeded. */
     public List<BuildProblem> problems() {
         return state.problems();
@@ -96,6 +106,8 @@ public final class Preview implements AutoCloseable {
             SiteBuilder.Built built = builder.render(BuildOptions.of(siteDir, siteDir.resolve("public")).withDrafts(drafts));
             Map<String, OutputFile> files = new HashMap<>();
             for (OutputFile f : built.files()) files.put(f.path(), f);
+            // the search index may have been made anew in the background meanwhile: serve the newest
+            for (OutputFile f : session.currentSearchIndex()) files.put(f.path(), f);
             state = new Snapshot(Map.copyOf(files), List.of(), previous.version() + 1);
             int[] counts = session.takePageCounts();
             log.printf("%s %d pages in %d ms (%d rendered, %d unchanged; %s)%n", changed.isEmpty() ? "Built" : "Rebuilt",

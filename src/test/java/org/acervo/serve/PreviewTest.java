@@ -158,6 +158,29 @@ class PreviewTest {
     }
 
     @Test
+    void theSearchIndexFollowsAnEditFromTheBackground() throws Exception {
+        TestSite site = TestSite.create(dir, SITE);
+        try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(new StringWriter(), true))) {
+            String before = get(p, "/es/search/index.js");
+            assertEquals(200, status(before));
+            try (ReloadEvents events = new ReloadEvents(p)) {
+                site.writeFile("content/knowledge/aire.es.md", "---\ntitle: Aire limpio\n---\nCalidad del aire y ozono troposférico.\n");
+                events.await();
+            }
+            // the edited page is served at once; the index is made again on a background thread and then served
+            assertEquals("Aire limpio", page(p, "/es/knowledge/aire/").selectFirst("h1").text());
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            String after = before;
+            while (after.equals(before) && System.nanoTime() < deadline) {
+                after = get(p, "/es/search/index.js");
+                Thread.onSpinWait();
+            }
+            assertEquals(200, status(after));
+            assertFalse(after.equals(before), "the served search index was made again after the edit");
+        }
+    }
+
+    @Test
     void aBrokenEditKeepsTheLastGoodSiteAndShowsItsProblems() throws Exception {
         TestSite site = TestSite.create(dir, SITE);
         try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(new StringWriter(), true))) {
