@@ -64,7 +64,8 @@ public final class PageExtras {
                     r.description().isBlank() ? r.content().summary() : r.description()))));
         }
         m.put("related", links);
-        m.put("glossary", glossary.letters(out.lang()));
+        // the A to Z is for list pages (the glossary's own); single pages, most of a site, have their term instead
+        m.put("glossary", out.kind() == PageKind.SINGLE ? List.of() : glossary.letters(out.lang()));
         page.filter(Glossary::isEntry).flatMap(p -> glossary.find(Glossary.idOf(p), p.lang())).ifPresent(e -> {
             m.put("term", e);
             List<TermTranslation> tr = new ArrayList<>();

@@ -112,13 +112,19 @@ public final class Glossary {
     /** A letter of the A to Z index and its entries. */
     public record Letter(String letter, String anchor, List<GlossaryEntry> entries) {}
 
-    /** The entries of a language grouped by initial letter (accents folded; Spanish keeps Ñ apart). */
+    private final Map<String, List<Letter>> letters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The entries of a language grouped by initial letter (accents folded; Spanish keeps Ñ apart); made once per language. */
     public List<Letter> letters(String lang) {
+        return letters.computeIfAbsent(lang, this::group);
+    }
+
+    private List<Letter> group(String lang) {
         Map<String, List<GlossaryEntry>> groups = new TreeMap<>(Collator.getInstance(Locale.forLanguageTag(lang)));
         for (GlossaryEntry e : entries(lang)) groups.computeIfAbsent(initial(e.title()), k -> new ArrayList<>()).add(e);
         List<Letter> out = new ArrayList<>();
         groups.forEach((letter, list) -> out.add(new Letter(letter, "letter-" + Slugs.slugify(letter.equals("Ñ") ? "n-tilde" : letter), list)));
-        return out;
+        return List.copyOf(out); // shared by every page that shows it
     }
 
     static String initial(String title) {
