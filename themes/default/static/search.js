@@ -130,28 +130,76 @@
     }
   }
   /* The query as words: each with its exact term, and the shards that may hold its variants
-     (prefix for the word being typed, one-edit typos for words of five letters or more). */
-  function plan(m, query, typing) {
+     (prefix for the word being typed, one-edit typos for words of five letters or more).
+     Words that the glossary translates (groups, from translations()) become one word whose
+     alternatives are their own terms and the translations; a translation of several words
+     matches pages that hold all of them. */
+  function plan(m, query, typing, groups) {
     var words = [];
     typing = typing && !/\s$/.test(query);
     analyse(query, m).forEach(function (w, i, all) {
+      var g = (groups || []).find(function (g) { return g.at.indexOf(w.at) >= 0; });
+      if (g) {
+        if (!g.word) {
+          g.word = {term: w.term || g.alts[0][0], raw: '', alts: g.alts.slice(), shards: []};
+          words.push(g.word);
+        }
+        if (w.term) g.word.alts.push([w.term]);
+        g.word.alts.forEach(function (a) { a.forEach(function (t) { g.word.shards.push(termShard(m, t)); }); });
+        return;
+      }
       if (!w.term || words.some(function (x) { return x.term === w.term; })) return;
       var x = {term: w.term, raw: fold(lower(w.word)), prefix: typing && i === all.length - 1 && w.term.length >= 2, shards: [termShard(m, w.term)]};
-      // Place for the glossary: analysed terms of the other language that translate this one
-      // (manifest.pairs, filled from the glossary); the other-language search will add them.
-      x.pairs = (m.pairs && m.pairs[w.term]) || [];
       if (x.prefix) x.shards = x.shards.concat(range(m, w.term, PREFIX_SHARDS));
       words.push(x);
     });
     return words;
+  }
+  /* Runs of the query's words that the glossary translates into another language (the
+     manifest's pairs: analysed form -> analysed forms of the other language), longest first:
+     [{at: positions of the words in the query, alts: [[term, ...], ...]}]. */
+  function translations(m, query, other) {
+    var pairs = m.pairs && m.pairs[other], out = [];
+    if (!pairs) return out;
+    var ws = analyse(query, m).filter(function (w) { return w.term; });
+    for (var i = 0; i < ws.length;) {
+      for (var j = ws.length; j > i; j--) {
+        var key = ws.slice(i, j).map(function (w) { return w.term; }).join(' ');
+        if (Object.prototype.hasOwnProperty.call(pairs, key)) {
+          out.push({at: ws.slice(i, j).map(function (w) { return w.at; }), alts: pairs[key].map(function (f) { return f.split(' '); })});
+          break;
+        }
+      }
+      i = j > i ? j : i + 1;
+    }
+    return out;
   }
   function range(m, prefix, cap) { // shards holding terms that start with prefix
     var first = termShard(m, prefix), out = [];
     for (var i = first; i < m.tk.length && out.length < cap && (i === first || m.tk[i].startsWith(prefix)); i++) out.push(i);
     return out;
   }
+  function postingsOf(m, term) {
+    var map = m.terms[termShard(m, term)];
+    return map && map.get(term);
+  }
   function collect(m, word) {
     var docs = new Map(), exact = false;
+    if (word.alts) { // a translated word: any of its forms; a form of several terms needs all of them
+      word.alts.forEach(function (form) {
+        var parts = form.map(function (t) { var p = postingsOf(m, t), one = new Map(); if (p) decode(m, p, 1, one); return one; });
+        if (parts.some(function (p) { return !p.size; })) return;
+        exact = true;
+        parts[0].forEach(function (first, doc) {
+          if (!parts.every(function (p) { return p.has(doc); })) return;
+          var score = 0, title = false;
+          parts.forEach(function (p) { score += p.get(doc).score; title = title || p.get(doc).title; });
+          var old = docs.get(doc);
+          if (!old || old.score < score) docs.set(doc, {score: score, title: title});
+        });
+      });
+      return {docs: docs, exact: exact};
+    }
     var seen = new Set(word.shards);
     seen.forEach(function (i) {
       var map = m.terms[i]; if (!map) return;
@@ -194,8 +242,8 @@
   }
   /* Runs a query against one language: loads what is needed in at most two rounds (term
      shards, then the document shards of the top results); a third only for typos. */
-  function search(m, query, filters, typing) {
-    var words = plan(m, query, typing);
+  function search(m, query, filters, typing, groups) {
+    var words = plan(m, query, typing, groups);
     if (!words.length) return Promise.resolve({lang: m.lang, m: m, list: [], words: words});
     var shards = new Set(); words.forEach(function (w) { w.shards.forEach(function (s) { shards.add(s); }); });
     return Promise.all(Array.from(shards, function (i) { return shard(m, 't', i); })).then(function () {
@@ -295,7 +343,7 @@
           if (res.list.length >= FEW || !others.length) return [res];
           // few results here: the other languages follow, labelled
           return Promise.all(others.map(function (o) {
-            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}, typing); });
+            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}, typing, translations(m, q, o)); });
           })).then(function (rest) { return [res].concat(rest); });
         });
       }).then(function (results) {
@@ -310,7 +358,8 @@
         frag.appendChild(facetsBox(res));
         var ol = el('ol', {'class': 'results'});
         x.results.forEach(function (r, i) {
-          var terms = r.words.map(function (w) { return w.term; });
+          var terms = [];
+          r.words.forEach(function (w) { (w.alts || [[w.term]]).forEach(function (a) { terms = terms.concat(a); }); });
           x.tops[i].forEach(function (h) { ol.appendChild(item(h, r.m, terms, i > 0)); });
         });
         if (!ol.children.length) status.textContent = ui.none || '0';

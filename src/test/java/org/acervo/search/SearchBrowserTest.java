@@ -67,6 +67,28 @@ class SearchBrowserTest {
                 title: Bicycle lanes
                 ---
                 Protected bicycle lanes for commuters.
+                -- content/glossary/cadastre.es.md --
+                ---
+                title: Catastro
+                synonyms: [registro catastral]
+                ---
+                El inventario oficial de los inmuebles de un territorio.
+                -- content/glossary/cadastre.en.md --
+                ---
+                title: Cadastre
+                synonyms: [property register]
+                ---
+                The official inventory of the land parcels of a territory.
+                -- content/knowledge/parcels.en.md --
+                ---
+                title: Mapping parcels with drones
+                ---
+                How a city keeps its cadastre up to date.
+                -- content/knowledge/deeds.en.md --
+                ---
+                title: Deeds online
+                ---
+                Owners check the property register from home.
                 """).buildOk();
         server = new StaticServer(site.output(), true);
         browser = Browser.start();
@@ -149,6 +171,25 @@ class SearchBrowserTest {
         assertFalse(r.get(0).findElements(By.cssSelector("[data-other-language=en]")).isEmpty());
         r.get(0).findElement(By.tagName("a")).click();
         assertEquals("Bicycle lanes", browser.driver().findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void glossaryPairsFindTheOtherLanguageByTheReadersWords() {
+        // no English page says "catastro": the glossary pairs it with "cadastre" and "property register"
+        List<WebElement> r = search(server.url("es/search/"), "catastro");
+        List<String> t = titles(r);
+        assertEquals("Catastro", t.get(0));
+        assertTrue(t.contains("Mapping parcels with drones"), t.toString());
+        assertTrue(t.contains("Deeds online"), t.toString());
+        WebElement parcels = r.get(t.indexOf("Mapping parcels with drones"));
+        assertEquals("en", parcels.getAttribute("lang"));
+        assertEquals("cadastre", parcels.findElement(By.cssSelector(".result-excerpt mark")).getText());
+        // a form of several words: the Spanish synonym finds the English one, whose words must all be there
+        List<String> several = titles(search(server.url("es/search/"), "registro catastral"));
+        assertTrue(several.contains("Deeds online") && several.contains("Mapping parcels with drones"), several.toString());
+        // the other way round, from English to Spanish
+        assertTrue(titles(search(server.url("en/search/"), "cadastre")).contains("Catastro"));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
