@@ -119,14 +119,18 @@
     if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  function decode(m, postings, weight, into) {
+  /* Adds a term's pages to `into` (page -> {score, title, exact}); `exact` is false for the
+     variants of a word (prefix, typo), which rank after the pages that hold the word itself. */
+  function decode(m, postings, weight, into, exact) {
     var scale = Math.log1p(m.max);
     for (var i = 0, doc = -1; i < postings.length;) {
       var s = m.digit[postings[i++]], gap = 0, mult = 1, d;
       while ((d = m.digit[postings[i++]]) >= LEVELS) { gap += (d - LEVELS) * mult; mult *= LEVELS; }
       gap += d * mult; doc += gap + 1;
       var score = Math.expm1((s % LEVELS) / (LEVELS - 1) * scale) * weight, old = into.get(doc);
-      if (!old || old.score < score) into.set(doc, {score: score, title: s >= LEVELS});
+      if (!old) into.set(doc, {score: score, title: s >= LEVELS, exact: !!exact});
+      else if (exact && !old.exact) { old.score = score; old.title = s >= LEVELS; old.exact = true; }
+      else if (old.score < score && !(old.exact && !exact)) { old.score = score; old.title = s >= LEVELS; }
     }
   }
   /* The query as words: each with its exact term, and the shards that may hold its variants
@@ -187,7 +191,7 @@
     var docs = new Map(), exact = false;
     if (word.alts) { // a translated word: any of its forms; a form of several terms needs all of them
       word.alts.forEach(function (form) {
-        var parts = form.map(function (t) { var p = postingsOf(m, t), one = new Map(); if (p) decode(m, p, 1, one); return one; });
+        var parts = form.map(function (t) { var p = postingsOf(m, t), one = new Map(); if (p) decode(m, p, 1, one, true); return one; });
         if (parts.some(function (p) { return !p.size; })) return;
         exact = true;
         parts[0].forEach(function (first, doc) {
@@ -195,7 +199,7 @@
           var score = 0, title = false;
           parts.forEach(function (p) { score += p.get(doc).score; title = title || p.get(doc).title; });
           var old = docs.get(doc);
-          if (!old || old.score < score) docs.set(doc, {score: score, title: title});
+          if (!old || old.score < score) docs.set(doc, {score: score, title: title, exact: true});
         });
       });
       return {docs: docs, exact: exact};
@@ -204,7 +208,7 @@
     seen.forEach(function (i) {
       var map = m.terms[i]; if (!map) return;
       map.forEach(function (postings, term) {
-        if (term === word.term) { exact = true; decode(m, postings, 1, docs); }
+        if (term === word.term) { exact = true; decode(m, postings, 1, docs, true); }
         else if (word.prefix && term.startsWith(word.term)) decode(m, postings, 0.6, docs);
         else if (word.typo && word.raw.length >= 5 && term.length >= 4 && oneEdit(term, word.term)) decode(m, postings, 0.5, docs);
       });
@@ -219,8 +223,8 @@
     words.forEach(function (w, wi) {
       w.found.docs.forEach(function (p, doc) {
         var h = hits.get(doc);
-        if (!h) hits.set(doc, h = {doc: doc, words: 0, score: 0, titleWords: 0, lang: m.lang});
-        h.words++; h.score += p.score; if (p.title) h.titleWords++;
+        if (!h) hits.set(doc, h = {doc: doc, words: 0, exactWords: 0, score: 0, titleWords: 0, lang: m.lang});
+        h.words++; h.score += p.score; if (p.title) h.titleWords++; if (p.exact) h.exactWords++;
       });
     });
     var list = Array.from(hits.values());
@@ -228,7 +232,9 @@
       h.exactTitle = n > 0 && h.titleWords === n && m.digit[m.tt[h.doc]] === n;
     });
     list.sort(function (a, b) {
-      return (b.words - a.words) || (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc - b.doc);
+      // all words first; then the words as written before their variants (a word being typed
+      // shows its own pages before those of longer words, so results do not jump as one types)
+      return (b.words - a.words) || (b.exactWords - a.exactWords) || (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc - b.doc);
     });
     return list;
   }

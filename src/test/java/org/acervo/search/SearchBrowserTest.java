@@ -62,6 +62,11 @@ class SearchBrowserTest {
                 cities: [managua]
                 ---
                 Rutas de autobús y paradas seguras.
+                -- content/knowledge/transportistas.es.md --
+                ---
+                title: Transportistas
+                ---
+                Gremios de conductores.
                 -- content/knowledge/bicycles.en.md --
                 ---
                 title: Bicycle lanes
@@ -134,6 +139,12 @@ class SearchBrowserTest {
         browser.driver().findElement(By.name("q")).sendKeys("presup");
         assertEquals("Presupuesto del año", titles(waitFor("presup")).get(0));
         assertEquals(List.of(), titles(search(es, "presup")), "a finished query (from the address) is not a prefix");
+        // a word being typed that is already a word: its own pages first, then the longer words'
+        browser.open(es);
+        browser.driver().findElement(By.name("q")).sendKeys("transporte");
+        List<String> typed = titles(waitFor("transporte"));
+        assertEquals(3, typed.size(), typed.toString());
+        assertEquals("Transportistas", typed.get(2), typed.toString());
         // all words first: both pages mention agua, only one transporte in its title
         List<String> both = titles(search(es, "transporte agua "));
         assertEquals(List.of("Transporte público y agua", "Presupuesto del año"), both.subList(0, 2));
