@@ -61,10 +61,12 @@
   }
 
   // ---- loading: classic scripts, which also work from file:// ------------------------------
+  /* High priority: scripts added from script are otherwise low priority, and Chromium holds
+     back low-priority requests, so ten shards would go out in two or three rounds. */
   function load(url) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = url; s.charset = 'utf-8'; s.async = true;
+      s.src = url; s.charset = 'utf-8'; s.async = true; s.fetchPriority = 'high';
       s.onload = function () { s.remove(); resolve(); };
       s.onerror = function () { s.remove(); reject(new Error('cannot load ' + url)); };
       document.head.appendChild(s);
