@@ -11,21 +11,32 @@ import java.util.Locale;
 public final class PhaseTimes {
     private final List<String> names = new ArrayList<>();
     private final List<Long> nanos = new ArrayList<>();
+    private final List<Long> cpuNanos = new ArrayList<>();
     private long last = System.nanoTime();
+    private long lastCpu = cpu();
+
+    /** CPU time of the whole process (all threads, the collector's too), when the JVM can tell. */
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
 
     /** Ends the phase that was running, giving it a name; the next phase starts now. */
     public synchronized void mark(String phase) {
         long now = System.nanoTime();
+        long cpuNow = cpu();
         names.add(phase);
         nanos.add(now - last);
+        cpuNanos.add(cpuNow - lastCpu);
         last = now;
+        lastCpu = cpuNow;
     }
 
-    /** One line per phase, "name  seconds", in the order they ran. */
+    /** One line per phase, "name  wall seconds  CPU seconds", in the order they ran. */
     public synchronized List<String> lines() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            out.add(String.format(Locale.ROOT, "%-24s %7.2f s", names.get(i), nanos.get(i) / 1e9));
+            out.add(String.format(Locale.ROOT, "%-22s %7.2f s wall %7.2f s CPU", names.get(i), nanos.get(i) / 1e9, cpuNanos.get(i) / 1e9));
         }
         return out;
     }

@@ -100,8 +100,28 @@ public final class SiteBuilder {
         return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
     }
 
-    /** All phases but the last: the site and the files it would write. */
+    /**
+     * All phases but the last: the site and the files it would write. The parallel phases run on a
+     * pool of {@link BuildOptions#threads()} threads (parallel streams started inside a pool's task
+     * use that pool), so a host can keep a build from taking every core.
+     */
     public Built render(BuildOptions options) {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+        try {
+            return pool.submit(() -> renderPhases(options)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the build was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Built renderPhases(BuildOptions options) {
         Path siteDir = options.siteDir();
         Problems problems = new Problems();
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
@@ -109,7 +129,7 @@ public final class SiteBuilder {
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
         times.mark("scan");
-        PerFileWork perFile = new PerFileWork(Runtime.getRuntime().availableProcessors(), config.limits().fileTimeoutMillis());
+        PerFileWork perFile = new PerFileWork(options.threads(), config.limits().fileTimeoutMillis());
         List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
         times.mark("parse");
         List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further

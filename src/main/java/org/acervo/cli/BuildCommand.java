@@ -25,6 +25,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Pages over the weight budgets of site.yaml are errors: exit 1 and leave the output as it was.")
     boolean strict;
 
+    @Option(names = "--threads", description = "How many threads to build with. Default: one per core.")
+    Integer threads;
+
     @Option(names = "--timings", description = "Print the time each phase of the build took.")
     boolean timings;
 
@@ -37,7 +40,15 @@ final class BuildCommand implements Callable<Integer> {
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try {
             SiteBuilder builder = new SiteBuilder(reporter.progress());
-            BuildResult result = builder.build(BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict));
+            BuildOptions options = BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict);
+            if (threads != null) {
+                if (threads < 1) {
+                    spec.commandLine().getErr().println("--threads must be 1 or more, not " + threads);
+                    return 2;
+                }
+                options = options.withThreads(threads);
+            }
+            BuildResult result = builder.build(options);
             reporter.warnings(result.warnings());
             if (result.skippedOtherLanguages() > 0) {
                 reporter.note(result.skippedOtherLanguages() + " file(s) in languages that site.yaml does not list were left out");
