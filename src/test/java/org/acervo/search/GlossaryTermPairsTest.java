@@ -17,6 +17,11 @@ class GlossaryTermPairsTest {
     @Test
     void everyFormOfATermPairsWithEveryFormOfItsTranslation() {
         TestSite site = TestSite.create(dir, """
+                -- content/knowledge/parcels.en.md --
+                ---
+                title: Parcels
+                ---
+                Land parcels.
                 -- content/glossary/cadastre.es.md --
                 ---
                 title: Catastro
