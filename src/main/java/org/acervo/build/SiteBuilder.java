@@ -164,6 +164,8 @@ public final class SiteBuilder {
         times.mark("related pages");
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
         List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        files.forEach(f -> finished.add(f.path()));
         times.mark("templates + finish");
         files.addAll(library.calendarFiles());
         files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
@@ -179,7 +181,7 @@ public final class SiteBuilder {
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         times.mark("resources, status");
         problems.throwIfAny();
-        Lightened light = new LightPass(site, theme).lighten(files,                       // lighten
+        Lightened light = new LightPass(site, theme).lighten(files, finished::contains,   // lighten
                 session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
         times.mark("lighten");
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
@@ -233,7 +235,12 @@ public final class SiteBuilder {
     private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
         List<OutputPage> plan = new PagePlanner(site).plan();
         SiteViews views = new SiteViews(site, theme, session.liveReload());
-        HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex());
+        // the page is minified (publishing) or stripped of what the preview does not make, while it is parsed anyway
+        org.acervo.light.Minifier minifier = new org.acervo.light.Minifier();
+        HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex(), session.liveReload() ? doc -> {
+            doc.select("[data-offline-bundle]").remove();
+            return doc.outerHtml();
+        } : minifier::html);
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger();
         plan.parallelStream().forEach(page -> {

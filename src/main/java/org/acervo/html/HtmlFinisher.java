@@ -14,9 +14,19 @@ import org.jsoup.nodes.Element;
 public final class HtmlFinisher {
     private static final String[] URL_ATTRIBUTES = {"href", "src", "poster", "action", "data-src", "data-index"};
     private final boolean explicitIndex;
+    private final java.util.function.Function<Document, String> serializer;
 
     public HtmlFinisher(boolean explicitIndex) {
+        this(explicitIndex, Document::outerHtml);
+    }
+
+    /**
+     * @param serializer writes the finished page (a minifier, say): the page is parsed once here, so whatever else
+     *                   must be done to every page's document is cheapest done now
+     */
+    public HtmlFinisher(boolean explicitIndex, java.util.function.Function<Document, String> serializer) {
         this.explicitIndex = explicitIndex;
+        this.serializer = serializer;
     }
 
     /** @param file the page's output file relative to the output folder */
@@ -46,7 +56,7 @@ public final class HtmlFinisher {
                 e.attr("srcset", b.toString());
             }
         }
-        return doc.outerHtml();
+        return serializer.apply(doc);
     }
 
     /** Makes a site path relative to a folder; other URLs are returned unchanged. */

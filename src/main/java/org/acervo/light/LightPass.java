@@ -56,7 +56,11 @@ public final class LightPass {
     /** What to do: everything for the published site; for the live preview only images, so that editing stays fast. */
     public enum Mode { PUBLISH, PREVIEW }
 
-    public Lightened lighten(List<OutputFile> rendered, Mode mode) {
+    /**
+     * @param finished pages that were minified (publishing) or prepared for the preview as they were rendered: unless
+     *                 they have images or get the offline reading script, they are not parsed again
+     */
+    public Lightened lighten(List<OutputFile> rendered, java.util.function.Predicate<String> finished, Mode mode) {
         OutputFiles files = new OutputFiles(rendered);
         Budgets budgets = config.budgets();
         PageImages images = new PageImages(new ImageVariants(files), budgets.withImages(), strings());
@@ -64,14 +68,16 @@ public final class LightPass {
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
         List<String> readerPages = pages.stream().filter(p -> !p.contains("_editors/")).toList(); // what readers open
         pages.parallelStream().forEach(p -> {
-            Document doc = Jsoup.parse(files.text(p));
+            String html = files.text(p);
+            if (offline.isEmpty() && finished.test(p) && !html.contains("<img")) return;
+            Document doc = Jsoup.parse(html);
             images.rewrite(doc, p);
             offline.ifPresent(o -> o.inject(doc, p));
             if (mode == Mode.PREVIEW) doc.select("[data-offline-bundle]").remove(); // the preview makes no bundles
             doc.outputSettings().prettyPrint(false);
             files.put(OutputFile.text(p, mode == Mode.PUBLISH ? minifier.html(doc) : doc.outerHtml()));
         });
-        OfflineBundle bundler = new OfflineBundle(site, minifier, strings());
+        OfflineBundle bundler = new OfflineBundle(site, strings());
         if (mode == Mode.PREVIEW) return new Lightened(files.all(), List.of(), List.of(), List.of(), bundler);
         for (String p : files.paths()) {
             String ext = Gzip.extension(p);

@@ -27,6 +27,17 @@ public final class Minifier {
             "colgroup", "col", "figure", "figcaption", "blockquote", "hr", "pre", "form", "fieldset", "legend", "address",
             "details", "summary", "option", "optgroup", "template", "br");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t\\n\\r\\f]+");
+
+    /** Whether a text has white space other than single spaces: most text nodes do not, and are left as they are. */
+    private static boolean needsCollapse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') return true;
+        }
+        return false;
+    }
+
     /** Minifies a parsed page in place and returns its HTML. */
     public String html(Document doc) {
         doc.outputSettings().prettyPrint(false).outline(false);
@@ -46,8 +57,7 @@ public final class Minifier {
                     if (nextToBlock(t)) drop.add(t);
                     else if (!text.equals(" ")) t.text(" ");
                 } else {
-                    String collapsed = text.replaceAll("[ \\t\\n\\r\\f]+", " ");
-                    if (!collapsed.equals(text)) t.text(collapsed);
+                    if (needsCollapse(text)) t.text(SPACES.matcher(text).replaceAll(" "));
                 }
             } else if (child instanceof Element e) {
                 collapse(e, keep || KEEP_SPACE.contains(e.normalName()), drop);

@@ -46,13 +46,11 @@ public final class OfflineBundle {
     private static final long ZIP_TIME = 315532800000L + 86_400_000L; // 1980-01-02: the same bytes for the same site
 
     private final Site site;
-    private final Minifier minifier;
     private final BiFunction<String, String, String> strings;
 
     /** @param strings UI string for (language, key) */
-    public OfflineBundle(Site site, Minifier minifier, BiFunction<String, String, String> strings) {
+    public OfflineBundle(Site site, BiFunction<String, String, String> strings) {
         this.site = site;
-        this.minifier = minifier;
         this.strings = strings;
     }
 
@@ -82,11 +80,20 @@ public final class OfflineBundle {
             for (OutputFile f : entries) {
                 ZipEntry e = new ZipEntry(folder + f.path());
                 e.setTime(ZIP_TIME);
-                zip.putNextEntry(e);
                 byte[] bytes = OutputFiles.bytes(f);
                 if (f.path().endsWith(".html") && !f.path().equals("index.html") || f.path().equals("index.html") && scope.lang().isEmpty()) {
                     bytes = offline(new String(bytes, StandardCharsets.UTF_8), f.path(), paths).getBytes(StandardCharsets.UTF_8);
                 }
+                if (!Gzip.isText(f.path())) {
+                    // images, PDFs, audio and video are compressed already: deflating them again costs time and saves nothing
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(bytes);
+                    e.setMethod(ZipEntry.STORED);
+                    e.setSize(bytes.length);
+                    e.setCompressedSize(bytes.length);
+                    e.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(e);
                 zip.write(bytes);
                 zip.closeEntry();
             }
@@ -144,7 +151,8 @@ public final class OfflineBundle {
                 e.removeAttr("href").attr("data-offline-missing", "").attr("title", strings.apply(lang, "offline_missing"));
             }
         }
-        return minifier.html(doc);
+        doc.outputSettings().prettyPrint(false).outline(false);
+        return doc.outerHtml(); // the page was minified when it was built; taking elements out adds no white space
     }
 
     /** {@code ../} becomes {@code ../index.html}; a query or fragment stays at the end. */
