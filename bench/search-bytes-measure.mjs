@@ -1,6 +1,9 @@
 // Measures, in headless Chromium through the DevTools network log, what a reader downloads to
 // see the top 10 results (with excerpts) of a query: Acervo's search page against Pagefind on
 // the same HTML. Run by bench/search-bytes; prints one table.
+// Every response waits LATENCY_MS (a short network round trip): on a bare loopback a response
+// can end before a request issued in the same instant is recorded as started, which would count
+// requests sent together as a chain of round trips.
 //   node search-bytes-measure.mjs PUBLIC_DIR
 import http from 'node:http';
 import fs from 'node:fs';
@@ -9,6 +12,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(process.argv[2]);
+const LATENCY_MS = 20;
 const QUERIES = {
   es: ['datos', 'paquete', 'análisis de datos', 'comunidad', 'ciencia abierta', 'reproducibilidad', 'funciones', 'investigación'],
   en: ['data', 'package', 'data analysis', 'community', 'open science', 'reproducibility', 'functions', 'research'],
@@ -31,7 +35,7 @@ function serve(gzip) {
         body = zlib.gzipSync(body, { level: 6 }); headers['Content-Encoding'] = 'gzip';
       }
       headers['Content-Length'] = body.length;
-      res.writeHead(200, headers); res.end(body);
+      setTimeout(() => { res.writeHead(200, headers); res.end(body); }, LATENCY_MS);
     });
     server.listen(0, '127.0.0.1', () => resolve(server));
   });

@@ -61,10 +61,12 @@
   }
 
   // ---- loading: classic scripts, which also work from file:// ------------------------------
+  /* High priority: scripts added from script are otherwise low priority, and Chromium holds
+     back low-priority requests, so ten shards would go out in two or three rounds. */
   function load(url) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = url; s.charset = 'utf-8'; s.async = true;
+      s.src = url; s.charset = 'utf-8'; s.async = true; s.fetchPriority = 'high';
       s.onload = function () { s.remove(); resolve(); };
       s.onerror = function () { s.remove(); reject(new Error('cannot load ' + url)); };
       document.head.appendChild(s);
@@ -119,44 +121,96 @@
     if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  function decode(m, postings, weight, into) {
+  /* Adds a term's pages to `into` (page -> {score, title, exact}); `exact` is false for the
+     variants of a word (prefix, typo), which rank after the pages that hold the word itself. */
+  function decode(m, postings, weight, into, exact) {
     var scale = Math.log1p(m.max);
     for (var i = 0, doc = -1; i < postings.length;) {
       var s = m.digit[postings[i++]], gap = 0, mult = 1, d;
       while ((d = m.digit[postings[i++]]) >= LEVELS) { gap += (d - LEVELS) * mult; mult *= LEVELS; }
       gap += d * mult; doc += gap + 1;
       var score = Math.expm1((s % LEVELS) / (LEVELS - 1) * scale) * weight, old = into.get(doc);
-      if (!old || old.score < score) into.set(doc, {score: score, title: s >= LEVELS});
+      if (!old) into.set(doc, {score: score, title: s >= LEVELS, exact: !!exact});
+      else if (exact && !old.exact) { old.score = score; old.title = s >= LEVELS; old.exact = true; }
+      else if (old.score < score && !(old.exact && !exact)) { old.score = score; old.title = s >= LEVELS; }
     }
   }
   /* The query as words: each with its exact term, and the shards that may hold its variants
-     (prefix for the word being typed, one-edit typos for words of five letters or more). */
-  function plan(m, query, typing) {
+     (prefix for the word being typed, one-edit typos for words of five letters or more).
+     Words that the glossary translates (groups, from translations()) become one word whose
+     alternatives are their own terms and the translations; a translation of several words
+     matches pages that hold all of them. */
+  function plan(m, query, typing, groups) {
     var words = [];
     typing = typing && !/\s$/.test(query);
     analyse(query, m).forEach(function (w, i, all) {
+      var g = (groups || []).find(function (g) { return g.at.indexOf(w.at) >= 0; });
+      if (g) {
+        if (!g.word) {
+          g.word = {term: w.term || g.alts[0][0], raw: '', alts: g.alts.slice(), shards: []};
+          words.push(g.word);
+        }
+        if (w.term) g.word.alts.push([w.term]);
+        g.word.alts.forEach(function (a) { a.forEach(function (t) { g.word.shards.push(termShard(m, t)); }); });
+        return;
+      }
       if (!w.term || words.some(function (x) { return x.term === w.term; })) return;
       var x = {term: w.term, raw: fold(lower(w.word)), prefix: typing && i === all.length - 1 && w.term.length >= 2, shards: [termShard(m, w.term)]};
-      // Place for the glossary: analysed terms of the other language that translate this one
-      // (manifest.pairs, filled from the glossary); the other-language search will add them.
-      x.pairs = (m.pairs && m.pairs[w.term]) || [];
       if (x.prefix) x.shards = x.shards.concat(range(m, w.term, PREFIX_SHARDS));
       words.push(x);
     });
     return words;
+  }
+  /* Runs of the query's words that the glossary translates into another language (the
+     manifest's pairs: analysed form -> analysed forms of the other language), longest first:
+     [{at: positions of the words in the query, alts: [[term, ...], ...]}]. */
+  function translations(m, query, other) {
+    var pairs = m.pairs && m.pairs[other], out = [];
+    if (!pairs) return out;
+    var ws = analyse(query, m).filter(function (w) { return w.term; });
+    for (var i = 0; i < ws.length;) {
+      for (var j = ws.length; j > i; j--) {
+        var key = ws.slice(i, j).map(function (w) { return w.term; }).join(' ');
+        if (Object.prototype.hasOwnProperty.call(pairs, key)) {
+          out.push({at: ws.slice(i, j).map(function (w) { return w.at; }), alts: pairs[key].map(function (f) { return f.split(' '); })});
+          break;
+        }
+      }
+      i = j > i ? j : i + 1;
+    }
+    return out;
   }
   function range(m, prefix, cap) { // shards holding terms that start with prefix
     var first = termShard(m, prefix), out = [];
     for (var i = first; i < m.tk.length && out.length < cap && (i === first || m.tk[i].startsWith(prefix)); i++) out.push(i);
     return out;
   }
+  function postingsOf(m, term) {
+    var map = m.terms[termShard(m, term)];
+    return map && map.get(term);
+  }
   function collect(m, word) {
     var docs = new Map(), exact = false;
+    if (word.alts) { // a translated word: any of its forms; a form of several terms needs all of them
+      word.alts.forEach(function (form) {
+        var parts = form.map(function (t) { var p = postingsOf(m, t), one = new Map(); if (p) decode(m, p, 1, one, true); return one; });
+        if (parts.some(function (p) { return !p.size; })) return;
+        exact = true;
+        parts[0].forEach(function (first, doc) {
+          if (!parts.every(function (p) { return p.has(doc); })) return;
+          var score = 0, title = false;
+          parts.forEach(function (p) { score += p.get(doc).score; title = title || p.get(doc).title; });
+          var old = docs.get(doc);
+          if (!old || old.score < score) docs.set(doc, {score: score, title: title, exact: true});
+        });
+      });
+      return {docs: docs, exact: exact};
+    }
     var seen = new Set(word.shards);
     seen.forEach(function (i) {
       var map = m.terms[i]; if (!map) return;
       map.forEach(function (postings, term) {
-        if (term === word.term) { exact = true; decode(m, postings, 1, docs); }
+        if (term === word.term) { exact = true; decode(m, postings, 1, docs, true); }
         else if (word.prefix && term.startsWith(word.term)) decode(m, postings, 0.6, docs);
         else if (word.typo && word.raw.length >= 5 && term.length >= 4 && oneEdit(term, word.term)) decode(m, postings, 0.5, docs);
       });
@@ -171,8 +225,8 @@
     words.forEach(function (w, wi) {
       w.found.docs.forEach(function (p, doc) {
         var h = hits.get(doc);
-        if (!h) hits.set(doc, h = {doc: doc, words: 0, score: 0, titleWords: 0, lang: m.lang});
-        h.words++; h.score += p.score; if (p.title) h.titleWords++;
+        if (!h) hits.set(doc, h = {doc: doc, words: 0, exactWords: 0, score: 0, titleWords: 0, lang: m.lang});
+        h.words++; h.score += p.score; if (p.title) h.titleWords++; if (p.exact) h.exactWords++;
       });
     });
     var list = Array.from(hits.values());
@@ -180,7 +234,9 @@
       h.exactTitle = n > 0 && h.titleWords === n && m.digit[m.tt[h.doc]] === n;
     });
     list.sort(function (a, b) {
-      return (b.words - a.words) || (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc - b.doc);
+      // all words first; then the words as written before their variants (a word being typed
+      // shows its own pages before those of longer words, so results do not jump as one types)
+      return (b.words - a.words) || (b.exactWords - a.exactWords) || (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc - b.doc);
     });
     return list;
   }
@@ -194,8 +250,8 @@
   }
   /* Runs a query against one language: loads what is needed in at most two rounds (term
      shards, then the document shards of the top results); a third only for typos. */
-  function search(m, query, filters, typing) {
-    var words = plan(m, query, typing);
+  function search(m, query, filters, typing, groups) {
+    var words = plan(m, query, typing, groups);
     if (!words.length) return Promise.resolve({lang: m.lang, m: m, list: [], words: words});
     var shards = new Set(); words.forEach(function (w) { w.shards.forEach(function (s) { shards.add(s); }); });
     return Promise.all(Array.from(shards, function (i) { return shard(m, 't', i); })).then(function () {
@@ -295,7 +351,7 @@
           if (res.list.length >= FEW || !others.length) return [res];
           // few results here: the other languages follow, labelled
           return Promise.all(others.map(function (o) {
-            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}, typing); });
+            return manifestOf(o, m.base + m.other[o]).then(function (om) { return search(om, q, {}, typing, translations(m, q, o)); });
           })).then(function (rest) { return [res].concat(rest); });
         });
       }).then(function (results) {
@@ -310,7 +366,8 @@
         frag.appendChild(facetsBox(res));
         var ol = el('ol', {'class': 'results'});
         x.results.forEach(function (r, i) {
-          var terms = r.words.map(function (w) { return w.term; });
+          var terms = [];
+          r.words.forEach(function (w) { (w.alts || [[w.term]]).forEach(function (a) { terms = terms.concat(a); }); });
           x.tops[i].forEach(function (h) { ol.appendChild(item(h, r.m, terms, i > 0)); });
         });
         if (!ol.children.length) status.textContent = ui.none || '0';

@@ -43,7 +43,7 @@ final class IndexFiles {
 
     /** What the manifest says beyond the shards: settings, filters and cross-language links. */
     record Manifest(String lang, String languageName, SearchAnalyzer analyzer, List<Facet> facets, String titleTermCounts,
-                    Map<String, String> otherLanguages, Map<String, String> languageNames, Map<String, List<String>> pairs) {}
+                    Map<String, String> otherLanguages, Map<String, String> languageNames, Map<String, Map<String, List<String>>> pairs) {}
 
     /** A filter: its values (id, label) and, per page in page-number order, the indexes of its values. */
     record Facet(String key, String label, List<String[]> values, List<int[]> perDoc) {}
@@ -147,10 +147,15 @@ final class IndexFiles {
         fields.put("facets", facets.append(']').toString());
         fields.put("other", Js.map(m.otherLanguages()));
         fields.put("names", Js.map(m.languageNames()));
-        // Glossary term pairs for expanding queries across languages: analysed term -> analysed
-        // terms of the other language. Empty until the glossary supplies them.
+        // Glossary term pairs for expanding queries across languages: other language -> analysed
+        // form of this language -> analysed forms of the other (terms joined by a space).
         StringBuilder pairs = new StringBuilder("{");
-        m.pairs().forEach((k, v) -> pairs.append(pairs.length() > 1 ? "," : "").append(Js.string(k)).append(':').append(Js.strings(v)));
+        m.pairs().forEach((other, map) -> {
+            pairs.append(pairs.length() > 1 ? "," : "").append(Js.string(other)).append(":{");
+            int start = pairs.length();
+            map.forEach((k, v) -> pairs.append(pairs.length() > start ? "," : "").append(Js.string(k)).append(':').append(Js.strings(v)));
+            pairs.append('}');
+        });
         fields.put("pairs", pairs.append('}').toString());
         StringBuilder js = new StringBuilder("acervoSearch.manifest({");
         fields.forEach((k, v) -> js.append(js.charAt(js.length() - 1) == '{' ? "" : ",\n").append(k).append(':').append(v));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.acervo.build.OutputFile;
 import org.acervo.config.LanguageConfig;
 import org.acervo.config.TaxonomyConfig;
+import org.acervo.glossary.Glossary;
 import org.acervo.model.Heading;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
@@ -28,19 +29,20 @@ public final class SearchIndexer {
     static final int MAX_FILTER_VALUES = 40;
 
     private final Site site;
-    private final Map<String, Map<String, List<String>>> pairs;
+    private final Map<String, Map<String, Map<String, List<String>>>> pairs;
 
-    /** An indexer without cross-language term pairs. */
+    /** An indexer whose cross-language term pairs come from the site's glossary. */
     public SearchIndexer(Site site) {
-        this(site, Map.of());
+        this(site, GlossaryTermPairs.of(Glossary.of(site.allPages(), site.config().languageCodes())));
     }
 
     /**
-     * @param pairs per language, an analysed term to the analysed terms that translate it in the
-     *              other language (from the glossary); the browser adds them to queries so a
-     *              reader finds pages in the other language by their own words
+     * @param pairs per language and other language, an analysed form (terms joined by a space)
+     *              to the analysed forms that translate it in the other language (from the
+     *              glossary); the browser adds them to the other language's search so a reader
+     *              finds pages in the other language by their own words
      */
-    public SearchIndexer(Site site, Map<String, Map<String, List<String>>> pairs) {
+    public SearchIndexer(Site site, Map<String, Map<String, Map<String, List<String>>>> pairs) {
         this.site = site;
         this.pairs = Map.copyOf(pairs);
     }

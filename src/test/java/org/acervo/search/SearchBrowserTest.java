@@ -62,11 +62,38 @@ class SearchBrowserTest {
                 cities: [managua]
                 ---
                 Rutas de autobús y paradas seguras.
+                -- content/knowledge/transportistas.es.md --
+                ---
+                title: Transportistas
+                ---
+                Gremios de conductores.
                 -- content/knowledge/bicycles.en.md --
                 ---
                 title: Bicycle lanes
                 ---
                 Protected bicycle lanes for commuters.
+                -- content/glossary/cadastre.es.md --
+                ---
+                title: Catastro
+                synonyms: [registro catastral]
+                ---
+                El inventario oficial de los inmuebles de un territorio.
+                -- content/glossary/cadastre.en.md --
+                ---
+                title: Cadastre
+                synonyms: [property register]
+                ---
+                The official inventory of the land parcels of a territory.
+                -- content/knowledge/parcels.en.md --
+                ---
+                title: Mapping parcels with drones
+                ---
+                How a city keeps its cadastre up to date.
+                -- content/knowledge/deeds.en.md --
+                ---
+                title: Deeds online
+                ---
+                Owners check the property register from home.
                 """).buildOk();
         server = new StaticServer(site.output(), true);
         browser = Browser.start();
@@ -112,6 +139,12 @@ class SearchBrowserTest {
         browser.driver().findElement(By.name("q")).sendKeys("presup");
         assertEquals("Presupuesto del año", titles(waitFor("presup")).get(0));
         assertEquals(List.of(), titles(search(es, "presup")), "a finished query (from the address) is not a prefix");
+        // a word being typed that is already a word: its own pages first, then the longer words'
+        browser.open(es);
+        browser.driver().findElement(By.name("q")).sendKeys("transporte");
+        List<String> typed = titles(waitFor("transporte"));
+        assertEquals(3, typed.size(), typed.toString());
+        assertEquals("Transportistas", typed.get(2), typed.toString());
         // all words first: both pages mention agua, only one transporte in its title
         List<String> both = titles(search(es, "transporte agua "));
         assertEquals(List.of("Transporte público y agua", "Presupuesto del año"), both.subList(0, 2));
@@ -149,6 +182,25 @@ class SearchBrowserTest {
         assertFalse(r.get(0).findElements(By.cssSelector("[data-other-language=en]")).isEmpty());
         r.get(0).findElement(By.tagName("a")).click();
         assertEquals("Bicycle lanes", browser.driver().findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void glossaryPairsFindTheOtherLanguageByTheReadersWords() {
+        // no English page says "catastro": the glossary pairs it with "cadastre" and "property register"
+        List<WebElement> r = search(server.url("es/search/"), "catastro");
+        List<String> t = titles(r);
+        assertEquals("Catastro", t.get(0));
+        assertTrue(t.contains("Mapping parcels with drones"), t.toString());
+        assertTrue(t.contains("Deeds online"), t.toString());
+        WebElement parcels = r.get(t.indexOf("Mapping parcels with drones"));
+        assertEquals("en", parcels.getAttribute("lang"));
+        assertEquals("cadastre", parcels.findElement(By.cssSelector(".result-excerpt mark")).getText());
+        // a form of several words: the Spanish synonym finds the English one, whose words must all be there
+        List<String> several = titles(search(server.url("es/search/"), "registro catastral"));
+        assertTrue(several.contains("Deeds online") && several.contains("Mapping parcels with drones"), several.toString());
+        // the other way round, from English to Spanish
+        assertTrue(titles(search(server.url("en/search/"), "cadastre")).contains("Catastro"));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
