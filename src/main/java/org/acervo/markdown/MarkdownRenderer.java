@@ -44,6 +44,8 @@ public final class MarkdownRenderer {
     private static final String PLACEHOLDER = "ACERVOSHORTCODE";
 
     private final Parser parser;
+    /** For text with nothing an autolink could be made of: the autolink scan is a fifth of rendering otherwise. */
+    private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final Cleaner cleaner;
     private final ShortcodeRenderer shortcodes;
@@ -56,6 +58,10 @@ public final class MarkdownRenderer {
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), FootnoteExtension.create(), AttributesExtension.create(), DefinitionExtension.create(),
                 new LinkExtension()));
+        MutableDataSet withoutAutolinks = new MutableDataSet(options);
+        withoutAutolinks.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                FootnoteExtension.create(), AttributesExtension.create(), DefinitionExtension.create(), new LinkExtension()));
+        this.parserWithoutAutolinks = Parser.builder(withoutAutolinks).build();
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
@@ -96,7 +102,8 @@ public final class MarkdownRenderer {
     }
 
     private String toHtml(String markdown, Page page, LinkTargets links, int bodyLine) {
-        Document doc = parser.parse(markdown);
+        boolean mayLink = markdown.contains("://") || markdown.contains("www.") || markdown.indexOf('@') >= 0;
+        Document doc = (mayLink ? parser : parserWithoutAutolinks).parse(markdown);
         doc.set(CONTEXT, Optional.of(new RenderContext(page, links, bodyLine, doc)));
         return renderer.render(doc);
     }
