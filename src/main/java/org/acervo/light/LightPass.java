@@ -91,7 +91,7 @@ public final class LightPass {
         files.put(OutputFile.text(report.path(), report.html(theme.asset("style.css").orElse(null))));
         List<OutputFile> out = new ArrayList<>(files.all());
         out.addAll(files.paths().parallelStream().filter(Gzip::isText)
-                .map(p -> new OutputFile(p + ".gz", Gzip.compress(files.bytes(p)), null)).toList());
+                .map(p -> new OutputFile(p + ".gz", files.gzip(p), null)).toList());
         return new Lightened(out, weights, overBudget(weights, report), report.summary(), bundler);
     }
 

@@ -13,7 +13,7 @@ import org.acervo.build.OutputFile;
 /** The output files by path, while the light pass replaces and adds some; files to copy are read only when needed. */
 final class OutputFiles {
     private final Map<String, OutputFile> files = new ConcurrentHashMap<>();
-    private final Map<String, Long> gzipSizes = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> gzipped = new ConcurrentHashMap<>(); // made once: weighed, then written as .gz
 
     OutputFiles(Collection<OutputFile> initial) {
         for (OutputFile f : initial) files.put(f.path(), f);
@@ -29,7 +29,7 @@ final class OutputFiles {
 
     void put(OutputFile f) {
         files.put(f.path(), f);
-        gzipSizes.remove(f.path());
+        gzipped.remove(f.path());
     }
 
     List<String> paths() {
@@ -66,7 +66,12 @@ final class OutputFiles {
     /** Bytes on the wire: gzip for text, as they are for images and other binary files. */
     long gzipSize(String path) {
         if (!Gzip.isText(path)) return size(path);
-        return gzipSizes.computeIfAbsent(path, p -> (long) Gzip.compress(bytes(p)).length);
+        return gzip(path).length;
+    }
+
+    /** The file gzipped, compressed once however often it is asked for (until the file is replaced). */
+    byte[] gzip(String path) {
+        return gzipped.computeIfAbsent(path, p -> Gzip.compress(bytes(p)));
     }
 
     String text(String path) {

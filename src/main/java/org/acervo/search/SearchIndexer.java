@@ -48,8 +48,10 @@ public final class SearchIndexer {
     }
 
     public List<OutputFile> files() {
+        // the languages are indexed side by side (each on its own core); files come out in language order
+        List<List<OutputFile>> perLanguage = new ArrayList<>(site.languages().values()).parallelStream().map(this::language).toList();
         List<OutputFile> out = new ArrayList<>();
-        for (LanguageSite l : site.languages().values()) out.addAll(language(l));
+        perLanguage.forEach(out::addAll);
         return out;
     }
 
