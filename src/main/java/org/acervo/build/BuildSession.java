@@ -51,6 +51,7 @@ public class BuildSession {
     private final AtomicInteger pagesReused = new AtomicInteger();
     private volatile SourceDates dates;
     private volatile Related related;
+    private final org.acervo.light.ImageCache images = new org.acervo.light.ImageCache();
     private final Object indexLock = new Object();
     private List<OutputFile> index;           // the search index files served now
     private Site indexWanted;                 // the site to index next, while the indexer is busy
@@ -58,6 +59,10 @@ public class BuildSession {
     private volatile java.util.function.BiConsumer<List<OutputFile>, List<OutputFile>> onIndex = (old, fresh) -> {};
 
     private record Related(java.util.Set<String> pages, RelatedPages lists) {}
+
+    private record Linked(Page page, String glossary, Page linked) {}
+
+    private final Map<String, Linked> linked = new ConcurrentHashMap<>();
 
     private record Parsed(String hash, long size, long modified, ParsedSource source) {}
 
@@ -88,6 +93,7 @@ public class BuildSession {
     public void forgetRenders() {
         markdown.clear();
         pages.clear();
+        linked.clear();
     }
 
     /** Forgets everything (site.yaml changed: the parse of every file may differ). */
@@ -238,6 +244,25 @@ public class BuildSession {
         synchronized (indexLock) {
             return index == null ? List.of() : index;
         }
+    }
+
+    /**
+     * A page with its glossary terms linked. While previewing, a page whose rendered Markdown is the same (the very
+     * objects the Markdown cache returned) under the same glossary is not linked again.
+     */
+    Page linked(Page page, String glossarySignature, java.util.function.UnaryOperator<Page> link) {
+        if (!caching) return link.apply(page);
+        String key = page.lang() + "|" + page.path();
+        Linked hit = linked.get(key);
+        if (hit != null && hit.page().equals(page) && hit.glossary().equals(glossarySignature)) return hit.linked();
+        Page out = link.apply(page);
+        linked.put(key, new Linked(page, glossarySignature, out));
+        return out;
+    }
+
+    /** Resized images: kept between builds while previewing, new for each one-off build. */
+    org.acervo.light.ImageCache images() {
+        return caching ? images : new org.acervo.light.ImageCache();
     }
 
     /** Last commit dates of the content files; read once per session (git history does not change while editing). */

@@ -32,6 +32,17 @@ public final class PhaseTimes {
         lastCpu = cpuNow;
     }
 
+    /** The phases that took a millisecond or more, "name N ms", in the order they ran: for the preview's log. */
+    public synchronized String summary() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            long ms = nanos.get(i) / 1_000_000;
+            if (ms < 1) continue;
+            b.append(b.length() == 0 ? "" : ", ").append(names.get(i)).append(' ').append(ms).append(" ms");
+        }
+        return b.toString();
+    }
+
     /** One line per phase, "name  wall seconds  CPU seconds", in the order they ran. */
     public synchronized List<String> lines() {
         List<String> out = new ArrayList<>();

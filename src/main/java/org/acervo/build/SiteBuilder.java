@@ -65,7 +65,7 @@ import org.acervo.search.SearchIndexer;
 public final class SiteBuilder {
     private final Progress progress;
     private final BuildSession session;
-    private final PhaseTimes times = new PhaseTimes();
+    private volatile PhaseTimes times = new PhaseTimes(); // of the build under way, or of the last one
 
     public SiteBuilder(Progress progress) {
         this(progress, BuildSession.none());
@@ -105,6 +105,7 @@ public final class SiteBuilder {
      * use that pool), so a host can keep a build from taking every core.
      */
     public Built render(BuildOptions options) {
+        times = new PhaseTimes();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
         try {
             return pool.submit(() -> renderPhases(options)).get();
@@ -150,7 +151,9 @@ public final class SiteBuilder {
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
         java.util.function.BiFunction<String, String, String> uiStrings = (lang, key) -> theme.string(lang, key, config.defaultLanguage());
-        pages = new GlossaryLinker(glossary, analyzers, uiStrings).link(pages);
+        GlossaryLinker linker = new GlossaryLinker(glossary, analyzers, uiStrings);
+        String glossarySignature = session.caching() ? glossary.signature() : "";
+        pages = glossary.isEmpty() ? pages : pages.parallelStream().map(p -> session.linked(p, glossarySignature, linker::link)).toList();
         times.mark("glossary links");
         BundleFiles bundleFiles = BundleFiles.of(tree, pages);
         DownloadLinker.Result linked = new DownloadLinker(bundleFiles, uiStrings).annotate(pages);   // download links get type and size
@@ -180,7 +183,7 @@ public final class SiteBuilder {
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         times.mark("resources, status");
         problems.throwIfAny();
-        Lightened light = new LightPass(site, theme).lighten(files, finished::contains,   // lighten
+        Lightened light = new LightPass(site, theme, session.images()).lighten(files, finished::contains,   // lighten
                 session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
         times.mark("lighten");
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());

@@ -114,6 +114,15 @@ public final class Glossary {
 
     private final Map<String, List<Letter>> letters = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Everything linking depends on (ids, forms, paths, definitions), as text: equal signatures link pages alike. */
+    public String signature() {
+        StringBuilder b = new StringBuilder();
+        byLang.forEach((lang, list) -> list.forEach(e -> b.append(lang).append('|').append(e.id()).append('|').append(e.title())
+                .append('|').append(e.synonyms()).append('|').append(e.abbr()).append('|').append(e.path()).append('|')
+                .append(e.definition()).append('\n')));
+        return b.toString();
+    }
+
     /** The entries of a language grouped by initial letter (accents folded; Spanish keeps Ñ apart); made once per language. */
     public List<Letter> letters(String lang) {
         return letters.computeIfAbsent(lang, this::group);

@@ -45,20 +45,35 @@ final class ImageVariants {
     }
 
     private final OutputFiles files;
+    private final ImageCache kept;
     private final Map<String, Optional<Image>> cache = new ConcurrentHashMap<>();
 
-    ImageVariants(OutputFiles files) {
+    ImageVariants(OutputFiles files, ImageCache kept) {
         this.files = files;
+        this.kept = kept;
     }
 
     /** The image at an output path, with its smaller copies made and added to the output; empty when it is not an output file. */
     Optional<Image> image(String path) {
-        return cache.computeIfAbsent(path, this::load);
+        return cache.computeIfAbsent(path, this::loadOrReuse);
     }
 
-    private Optional<Image> load(String path) {
+    private Optional<Image> loadOrReuse(String path) {
         if (!files.contains(path)) return Optional.empty();
         byte[] bytes = files.bytes(path);
+        String hash = org.acervo.content.ContentHash.full(bytes);
+        Optional<ImageCache.Made> made = kept.find(path, hash);
+        if (made.isPresent()) {
+            made.get().copies().forEach(files::put);
+            return made.get().image();
+        }
+        List<OutputFile> copies = new ArrayList<>();
+        Optional<Image> image = load(path, bytes, copies);
+        kept.keep(path, new ImageCache.Made(hash, image, List.copyOf(copies)));
+        return image;
+    }
+
+    private Optional<Image> load(String path, byte[] bytes, List<OutputFile> copies) {
         String ext = Gzip.extension(path);
         if (!RESIZABLE.contains(ext)) {
             int[] size = dimensions(bytes);
@@ -80,7 +95,9 @@ final class ImageVariants {
             byte[] smaller = encode(scale(original, width, height, ext.equals("png") && original.getColorModel().hasAlpha()), ext);
             if (smaller.length >= bytes.length) continue; // a copy heavier than the original helps nobody
             String vpath = path.substring(0, path.length() - ext.length() - 1) + "." + width + "w." + ext;
-            files.put(new OutputFile(vpath, smaller, null));
+            OutputFile copy = new OutputFile(vpath, smaller, null);
+            files.put(copy);
+            copies.add(copy);
             out.add(new Candidate(vpath, width, height, smaller.length));
         }
         out.add(new Candidate(path, w, h, bytes.length));

@@ -42,7 +42,15 @@ public final class LightPass {
     private final Theme theme;
     private final Minifier minifier = new Minifier();
 
+    private final ImageCache imageCache;
+
     public LightPass(Site site, Theme theme) {
+        this(site, theme, new ImageCache());
+    }
+
+    /** @param images resized images kept from earlier builds (the preview's); a new cache for a one-off build */
+    public LightPass(Site site, Theme theme, ImageCache images) {
+        this.imageCache = images;
         this.site = site;
         this.config = site.config();
         this.theme = theme;
@@ -63,7 +71,7 @@ public final class LightPass {
     public Lightened lighten(List<OutputFile> rendered, java.util.function.Predicate<String> finished, Mode mode) {
         OutputFiles files = new OutputFiles(rendered);
         Budgets budgets = config.budgets();
-        PageImages images = new PageImages(new ImageVariants(files), budgets.withImages(), strings());
+        PageImages images = new PageImages(new ImageVariants(files, imageCache), budgets.withImages(), strings());
         Optional<OfflineReading> offline = config.offline() && mode == Mode.PUBLISH ? Optional.of(new OfflineReading()) : Optional.empty();
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
         List<String> readerPages = pages.stream().filter(p -> !p.contains("_editors/")).toList(); // what readers open

@@ -37,7 +37,6 @@ public final class Preview implements AutoCloseable {
     private final PrintWriter log;
     private final BuildSession session = BuildSession.live();
     private final SiteBuilder builder;
-    private final PhaseTimes phases = new PhaseTimes();
     private volatile Snapshot state = new Snapshot(Map.of(), List.of(), 0);
     private final PreviewServer server;
     private final SiteWatcher watcher;
@@ -47,7 +46,7 @@ public final class Preview implements AutoCloseable {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.drafts = drafts;
         this.log = log;
-        this.builder = new SiteBuilder(phases, session);
+        this.builder = new SiteBuilder(org.acervo.build.Progress.NONE, session);
         session.onSearchIndex(this::searchIndexReady);
         rebuild(Set.of());
         List<Path> roots = new ArrayList<>();
@@ -95,7 +94,6 @@ public final class Preview implements AutoCloseable {
     /** Rebuilds after {@code changed} (absolute paths; empty for the first build). */
     synchronized void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
-        phases.restart();
         if (changed.stream().anyMatch(p -> p.getFileName() != null && p.getFileName().toString().equals(SiteConfigLoader.FILE))) {
             session.forgetAll();
         } else if (changed.stream().anyMatch(p -> p.startsWith(siteDir.resolve("themes")))) {
@@ -111,7 +109,7 @@ public final class Preview implements AutoCloseable {
             state = new Snapshot(Map.copyOf(files), List.of(), previous.version() + 1);
             int[] counts = session.takePageCounts();
             log.printf("%s %d pages in %d ms (%d rendered, %d unchanged; %s)%n", changed.isEmpty() ? "Built" : "Rebuilt",
-                    counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], phases);
+                    counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], builder.times().summary());
         } catch (BuildFailure f) {
             session.takePageCounts();
             state = new Snapshot(previous.files(), f.problems(), previous.version() + 1);
