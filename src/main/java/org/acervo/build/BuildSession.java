@@ -220,10 +220,18 @@ public class BuildSession {
                 }
             }
             List<OutputFile> fresh;
+            // one thread: the other cores stay free for the rebuild of the editor's next change
+            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
             try {
-                fresh = make.apply(next);
-            } catch (RuntimeException e) {
+                Site site = next;
+                fresh = one.submit(() -> make.apply(site)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
                 continue; // the next build reports what is wrong; the old index stays
+            } finally {
+                one.shutdown();
             }
             List<OutputFile> old;
             synchronized (indexLock) {

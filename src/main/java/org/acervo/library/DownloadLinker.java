@@ -36,7 +36,7 @@ public final class DownloadLinker {
     public Result annotate(List<Page> pages) {
         Map<String, List<Download>> found = new ConcurrentHashMap<>();
         List<Page> out = pages.parallelStream().map(p -> {
-            if (!p.content().html().contains("<a")) return p;
+            if (!mayLinkDownload(p.content().html())) return p; // most pages: no parse needed
             Document doc = Jsoup.parseBodyFragment(p.content().html());
             doc.outputSettings().prettyPrint(false);
             List<Download> downloads = new ArrayList<>();
@@ -55,6 +55,20 @@ public final class DownloadLinker {
             return p.withContent(new Content(doc.body().html(), c.text(), c.headings(), c.summary()));
         }).toList();
         return new Result(out, Map.copyOf(found));
+    }
+
+    /** Whether some {@code href="/..."} in the HTML names a file of a download type (a scan, cheaper than parsing). */
+    static boolean mayLinkDownload(String html) {
+        int from = 0;
+        while (true) {
+            int at = html.indexOf("href=\"/", from);
+            if (at < 0) return false;
+            int start = at + 6;
+            int end = html.indexOf('"', start);
+            if (end < 0) return false;
+            if (DownloadTypes.isDownload(BundleFiles.stripFragment(html.substring(start, end)))) return true;
+            from = end;
+        }
     }
 
     /** The markup every download link shares (the theme's download partial writes the same). */

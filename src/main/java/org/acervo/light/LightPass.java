@@ -56,6 +56,18 @@ public final class LightPass {
         this.theme = theme;
     }
 
+    private static final byte[] IMG = "<img".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code bytes} hold {@code part} (ASCII), without decoding them into a string. */
+    static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int k = 0; k < part.length; k++) if (bytes[i + k] != part[k]) continue outer;
+            return true;
+        }
+        return false;
+    }
+
     /** UI strings of the theme, for the texts this phase writes into pages. */
     private BiFunction<String, String, String> strings() {
         return (lang, key) -> theme.string(config.language(lang).isPresent() ? lang : config.defaultLanguage(), key, config.defaultLanguage());
@@ -76,9 +88,8 @@ public final class LightPass {
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
         List<String> readerPages = pages.stream().filter(p -> !p.contains("_editors/")).toList(); // what readers open
         pages.parallelStream().forEach(p -> {
-            String html = files.text(p);
-            if (offline.isEmpty() && finished.test(p) && !html.contains("<img")) return;
-            Document doc = Jsoup.parse(html);
+            if (offline.isEmpty() && finished.test(p) && !contains(files.bytes(p), IMG)) return; // no need to decode it
+            Document doc = Jsoup.parse(files.text(p));
             images.rewrite(doc, p);
             offline.ifPresent(o -> o.inject(doc, p));
             if (mode == Mode.PREVIEW) doc.select("[data-offline-bundle]").remove(); // the preview makes no bundles
