@@ -42,7 +42,7 @@ public final class PagePlanner {
             out.add(home(l));
             for (Section s : l.sections().values()) out.addAll(sectionPages(l, s));
             for (TaxonomyConfig tax : config.taxonomies().values()) out.addAll(taxonomyPages(l, tax));
-            for (Page p : l.pages()) out.add(single(p));
+            out.addAll(l.pages().parallelStream().map(this::single).toList()); // most of the plan; in order
             out.add(special(l, PageKind.SEARCH, l.lang() + "/search/index.html"));
             out.add(special(l, PageKind.NOT_FOUND, l.lang() + "/404.html"));
         }
