@@ -48,6 +48,8 @@ public final class SearchIndexer {
     }
 
     public List<OutputFile> files() {
+        htmlPages = new HashMap<>();
+        for (org.acervo.render.OutputPage p : new org.acervo.render.PagePlanner(site).plan()) htmlPages.merge(p.lang(), 1L, Long::sum);
         // the languages are indexed side by side (each on its own core); files come out in language order
         List<List<OutputFile>> perLanguage = new ArrayList<>(site.languages().values()).parallelStream().map(this::language).toList();
         List<OutputFile> out = new ArrayList<>();
@@ -85,7 +87,17 @@ public final class SearchIndexer {
         }
         IndexFiles.Manifest m = new IndexFiles.Manifest(lang, site.config().expectLanguage(lang).name(), analyzer, facets,
                 titleTerms.toString(), other, names, pairs.getOrDefault(lang, Map.of()));
-        return new IndexFiles(lang).write(m, terms, ordered, pages.size() / 10);
+        return new IndexFiles(lang).write(m, terms, ordered, (int) (htmlPages(lang) / 10));
+    }
+
+    private Map<String, Long> htmlPages; // counted once, before the languages are indexed side by side
+
+    /**
+     * The HTML pages the site has in a language (single pages, lists and their later pages, taxonomy pages): the index
+     * may have one file per ten of them, as static hosts count files. More, smaller files mean fewer bytes per query.
+     */
+    private long htmlPages(String lang) {
+        return Math.max(site.expectLanguage(lang).pages().size(), htmlPages.getOrDefault(lang, 0L));
     }
 
     private SearchDocument document(LanguageSite l, Page p, Map<String, List<String[]>> taxonomies) {

@@ -97,7 +97,9 @@ class SearchIndexerTest {
         TestSite site = TestSite.create(dir, text.toString()).buildOk();
         List<String> files = site.files().stream().filter(f -> f.startsWith("es/search/") && f.endsWith(".js")).toList();
         assertTrue(files.contains("es/search/index.js"));
-        assertTrue(files.size() <= 120 / 10, files.size() + " index files for 120 pages");
+        long htmlPages = site.files().stream().filter(f -> f.startsWith("es/") && f.endsWith(".html")).count();
+        assertTrue(htmlPages >= 120 && htmlPages < 150, htmlPages + " pages in Spanish: the 120 pages, lists, taxonomy pages");
+        assertTrue(files.size() <= htmlPages / 10, files.size() + " index files for " + htmlPages + " HTML pages");
         for (String f : files) {
             String js = site.text(f);
             if (f.endsWith("index.js")) {
