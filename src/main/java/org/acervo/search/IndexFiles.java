@@ -29,7 +29,7 @@ final class IndexFiles {
     /** Excerpts are the page's summary, cut near this length at a word. */
     static final int EXCERPT_CHARS = 130;
     static final int TERM_SHARD_BYTES = 6_000;
-    static final int DOC_SHARD_BYTES = 3_500;
+    static final int DOC_SHARD_BYTES = 2_500;
     /** The code's digits: printable ASCII from '#' without the backslash, safe in a JS string. */
     static final String ALPHABET;
     /** Score levels: 0..43; a term in the title adds 44. Gaps: digits below 44 end a number. */
