@@ -54,7 +54,7 @@ public class BuildSession {
     private final org.acervo.light.ImageCache images = new org.acervo.light.ImageCache();
     private final Object indexLock = new Object();
     private List<OutputFile> index;           // the search index files served now
-    private Site indexWanted;                 // the site to index next, while the indexer is busy
+    private java.util.function.Supplier<List<OutputFile>> indexWanted; // the latest build's index to make, while the indexer is busy
     private boolean indexing;
     private volatile java.util.function.BiConsumer<List<OutputFile>, List<OutputFile>> onIndex = (old, fresh) -> {};
 
@@ -187,30 +187,30 @@ public class BuildSession {
      * background thread; when that is done, {@link #onSearchIndex} hears of the old and new files (the index is the
      * slowest part of a rebuild of a large site, and the edited page is what the editor waits for).
      */
-    List<OutputFile> searchIndex(Site site, java.util.function.Function<Site, List<OutputFile>> make) {
-        if (!caching) return make.apply(site);
+    List<OutputFile> searchIndex(Supplier<List<OutputFile>> make) {
+        if (!caching) return make.get();
         synchronized (indexLock) {
             if (index != null) {
-                indexWanted = site;
+                indexWanted = make;
                 if (!indexing) {
                     indexing = true;
-                    Thread t = new Thread(() -> indexInBackground(make), "acervo-search-index");
+                    Thread t = new Thread(this::indexInBackground, "acervo-search-index");
                     t.setDaemon(true);
                     t.start();
                 }
                 return index;
             }
         }
-        List<OutputFile> first = make.apply(site);
+        List<OutputFile> first = make.get();
         synchronized (indexLock) {
             index = first;
         }
         return first;
     }
 
-    private void indexInBackground(java.util.function.Function<Site, List<OutputFile>> make) {
+    private void indexInBackground() {
         while (true) {
-            Site next;
+            Supplier<List<OutputFile>> next;
             synchronized (indexLock) {
                 next = indexWanted;
                 indexWanted = null;
@@ -223,8 +223,7 @@ public class BuildSession {
             // one thread: the other cores stay free for the rebuild of the editor's next change
             java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
             try {
-                Site site = next;
-                fresh = one.submit(() -> make.apply(site)).get();
+                fresh = one.submit(next::get).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -165,7 +165,8 @@ public final class SiteBuilder {
         PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
         times.mark("related pages");
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
-        List<OutputFile> files = new ArrayList<>(renderPages(site, theme, pageTemplates, extras, options)); // render + finish
+        List<OutputPage> plan = new PagePlanner(site).plan();                               // plan
+        List<OutputFile> files = new ArrayList<>(renderPages(plan, site, theme, pageTemplates, extras, options)); // render + finish
         java.util.Set<String> finished = new java.util.HashSet<>();
         files.forEach(f -> finished.add(f.path()));
         times.mark("templates + finish");
@@ -176,7 +177,8 @@ public final class SiteBuilder {
         files.addAll(new FeedWriter(site).feeds());
         files.addAll(new SitemapWriter(site).files());
         times.mark("ics, e-mails, feeds");
-        files.addAll(session.searchIndex(site, s -> new SearchIndexer(s).files()));        // index
+        Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
+        files.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages).files()));  // index
         times.mark("search index");
         files.addAll(resources(siteDir, site, tree, theme, problems));
         files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
@@ -234,8 +236,8 @@ public final class SiteBuilder {
         }, p -> tooSlow(problems, p.source().shown(), "rendering", limit)).stream().flatMap(Optional::stream).toList();
     }
 
-    private List<OutputFile> renderPages(Site site, Theme theme, TemplateRenderer templates, PageExtras extras, BuildOptions options) {
-        List<OutputPage> plan = new PagePlanner(site).plan();
+    private List<OutputFile> renderPages(List<OutputPage> plan, Site site, Theme theme, TemplateRenderer templates, PageExtras extras,
+                                         BuildOptions options) {
         SiteViews views = new SiteViews(site, theme, session.liveReload());
         // the page is minified (publishing) or stripped of what the preview does not make, while it is parsed anyway
         org.acervo.light.Minifier minifier = new org.acervo.light.Minifier();

@@ -30,26 +30,35 @@ public final class SearchIndexer {
 
     private final Site site;
     private final Map<String, Map<String, Map<String, List<String>>>> pairs;
+    private final Map<String, Long> htmlPages;
 
-    /** An indexer whose cross-language term pairs come from the site's glossary. */
+    /** An indexer that reads the site's glossary and plans its pages itself (the build passes what it has instead). */
     public SearchIndexer(Site site) {
-        this(site, GlossaryTermPairs.of(Glossary.of(site.allPages(), site.config().languageCodes())));
+        this(site, Glossary.of(site.allPages(), site.config().languageCodes()), htmlPages(new org.acervo.render.PagePlanner(site).plan()));
     }
 
     /**
-     * @param pairs per language and other language, an analysed form (terms joined by a space)
-     *              to the analysed forms that translate it in the other language (from the
-     *              glossary); the browser adds them to the other language's search so a reader
-     *              finds pages in the other language by their own words
+     * @param glossary  the site's glossary: its es/en term pairs go into the index, and the browser adds
+     *                  them to the other language's search so a reader finds pages in the other
+     *                  language by their own words
+     * @param htmlPages the HTML pages the site has per language (single pages, lists and their later
+     *                  pages, taxonomy pages): the index may have one file per ten of them, as static
+     *                  hosts count files; more, smaller files mean fewer bytes per query
      */
-    public SearchIndexer(Site site, Map<String, Map<String, Map<String, List<String>>>> pairs) {
+    public SearchIndexer(Site site, Glossary glossary, Map<String, Long> htmlPages) {
         this.site = site;
-        this.pairs = Map.copyOf(pairs);
+        this.pairs = Map.copyOf(GlossaryTermPairs.of(glossary));
+        this.htmlPages = Map.copyOf(htmlPages);
+    }
+
+    /** HTML pages per language in a plan of the site's pages. */
+    public static Map<String, Long> htmlPages(List<org.acervo.render.OutputPage> plan) {
+        Map<String, Long> out = new HashMap<>();
+        for (org.acervo.render.OutputPage p : plan) out.merge(p.lang(), 1L, Long::sum);
+        return out;
     }
 
     public List<OutputFile> files() {
-        htmlPages = new HashMap<>();
-        for (org.acervo.render.OutputPage p : new org.acervo.render.PagePlanner(site).plan()) htmlPages.merge(p.lang(), 1L, Long::sum);
         // the languages are indexed side by side (each on its own core); files come out in language order
         List<List<OutputFile>> perLanguage = new ArrayList<>(site.languages().values()).parallelStream().map(this::language).toList();
         List<OutputFile> out = new ArrayList<>();
@@ -87,17 +96,7 @@ public final class SearchIndexer {
         }
         IndexFiles.Manifest m = new IndexFiles.Manifest(lang, site.config().expectLanguage(lang).name(), analyzer, facets,
                 titleTerms.toString(), other, names, pairs.getOrDefault(lang, Map.of()));
-        return new IndexFiles(lang).write(m, terms, ordered, (int) (htmlPages(lang) / 10));
-    }
-
-    private Map<String, Long> htmlPages; // counted once, before the languages are indexed side by side
-
-    /**
-     * The HTML pages the site has in a language (single pages, lists and their later pages, taxonomy pages): the index
-     * may have one file per ten of them, as static hosts count files. More, smaller files mean fewer bytes per query.
-     */
-    private long htmlPages(String lang) {
-        return Math.max(site.expectLanguage(lang).pages().size(), htmlPages.getOrDefault(lang, 0L));
+        return new IndexFiles(lang).write(m, terms, ordered, (int) (Math.max(pages.size(), htmlPages.getOrDefault(lang, 0L)) / 10));
     }
 
     private SearchDocument document(LanguageSite l, Page p, Map<String, List<String[]>> taxonomies) {
