@@ -104,8 +104,9 @@ public final class LightPass {
             else if (ext.equals("js") || ext.equals("mjs")) files.put(OutputFile.text(p, minifier.js(files.text(p))));
         }
         offline.ifPresent(o -> o.files(precache(files), version(files)).forEach(files::put));
-        bundles(files, bundler);
-        List<PageWeight> weights = readerPages.parallelStream().map(new PageWeigher(files)::weigh).toList();
+        Map<String, PageWeigher.Loads> loads = new java.util.concurrent.ConcurrentHashMap<>();
+        bundles(files, bundler, loads);
+        List<PageWeight> weights = readerPages.parallelStream().map(new PageWeigher(files, loads::get)::weigh).toList();
         WeightReport report = new WeightReport(weights, budgets, config.defaultLanguage());
         files.put(OutputFile.text(report.path(), report.html(theme.asset("style.css").orElse(null))));
         List<OutputFile> out = new ArrayList<>(files.all());
@@ -115,11 +116,12 @@ public final class LightPass {
     }
 
     /** One bundle per language, linked from its home page with its size ({@code [data-offline-bundle]}, {@code [data-bundle-size]}). */
-    private void bundles(OutputFiles files, OfflineBundle bundler) {
+    private void bundles(OutputFiles files, OfflineBundle bundler, Map<String, PageWeigher.Loads> loads) {
         List<OutputFile> all = files.all();
         Map<String, Long> sizes = new HashMap<>();
         config.languageCodes().parallelStream().map(lang -> {
-            byte[] zip = bundler.zip(all, new OfflineBundle.Scope(Optional.of(lang), Optional.empty()));
+            byte[] zip = bundler.zip(all, new OfflineBundle.Scope(Optional.of(lang), Optional.empty()),
+                    (page, doc) -> loads.put(page, PageWeigher.Loads.of(doc)));
             return new OutputFile(bundlePath(lang), zip, null);
         }).toList().forEach(f -> {
             files.put(f);

@@ -63,44 +63,64 @@ public final class OfflineBundle {
 
     /** The zip's bytes; every entry is inside one folder named after the scope. */
     public byte[] zip(Collection<OutputFile> files, Scope scope) {
+        return zip(files, scope, (path, doc) -> {});
+    }
+
+    /** Pages prepared at once: parsed and rewritten in parallel, then deflated in order (a batch in memory, not the site). */
+    private static final int BATCH = 64;
+
+    /**
+     * @param parsed sees each page of the bundle as it was built, parsed, before the bundle changes it: the page weigher
+     *               reads its style sheets, scripts and images there instead of parsing every page once more
+     */
+    public byte[] zip(Collection<OutputFile> files, Scope scope, java.util.function.BiConsumer<String, Document> parsed) {
         List<OutputFile> kept = files.stream().filter(f -> kept(f.path(), scope)).toList();
         Set<String> paths = new TreeSet<>();
         kept.forEach(f -> paths.add(f.path()));
         if (scope.lang().isPresent()) paths.add("index.html");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String folder = scope.name() + "/";
+        List<OutputFile> entries = new ArrayList<>(kept);
+        if (scope.lang().isPresent()) {
+            entries.removeIf(f -> f.path().equals("index.html"));
+            entries.add(OutputFile.text("index.html", redirect(scope.lang().get())));
+        }
+        entries.sort(java.util.Comparator.comparing(OutputFile::path));
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            List<OutputFile> entries = new ArrayList<>(kept);
-            if (scope.lang().isPresent()) {
-                entries.removeIf(f -> f.path().equals("index.html"));
-                entries.add(OutputFile.text("index.html", redirect(scope.lang().get())));
-            }
-            entries.sort(java.util.Comparator.comparing(OutputFile::path));
-            for (OutputFile f : entries) {
-                ZipEntry e = new ZipEntry(folder + f.path());
-                e.setTime(ZIP_TIME);
-                byte[] bytes = OutputFiles.bytes(f);
-                if (f.path().endsWith(".html") && !f.path().equals("index.html") || f.path().equals("index.html") && scope.lang().isEmpty()) {
-                    bytes = offline(new String(bytes, StandardCharsets.UTF_8), f.path(), paths).getBytes(StandardCharsets.UTF_8);
-                }
-                if (!Gzip.isText(f.path())) {
-                    // images, PDFs, audio and video are compressed already: deflating them again costs time and saves nothing
-                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                    crc.update(bytes);
-                    e.setMethod(ZipEntry.STORED);
-                    e.setSize(bytes.length);
-                    e.setCompressedSize(bytes.length);
-                    e.setCrc(crc.getValue());
-                }
-                zip.putNextEntry(e);
-                zip.write(bytes);
-                zip.closeEntry();
+            for (int from = 0; from < entries.size(); from += BATCH) {
+                List<OutputFile> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
+                List<byte[]> contents = batch.parallelStream().map(f -> {
+                    byte[] bytes = OutputFiles.bytes(f);
+                    boolean page = f.path().endsWith(".html") && !f.path().equals("index.html") || f.path().equals("index.html") && scope.lang().isEmpty();
+                    if (!page) return bytes;
+                    Document doc = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+                    parsed.accept(f.path(), doc);
+                    return offline(doc, f.path(), paths).getBytes(StandardCharsets.UTF_8);
+                }).toList();
+                for (int i = 0; i < batch.size(); i++) entry(zip, folder + batch.get(i).path(), contents.get(i));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(ZIP_TIME);
+        if (!Gzip.isText(name)) {
+            // images, PDFs, audio and video are compressed already: deflating them again costs time and saves nothing
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(bytes.length);
+            e.setCompressedSize(bytes.length);
+            e.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
     }
 
     private boolean kept(String path, Scope scope) {
@@ -129,8 +149,7 @@ public final class OfflineBundle {
     }
 
     /** A page as it is in the bundle: explicit index.html in links; links to what the bundle lacks go online or lose their address. */
-    String offline(String html, String file, Set<String> present) {
-        Document doc = Jsoup.parse(html);
+    private String offline(Document doc, String file, Set<String> present) {
         String lang = doc.selectFirst("html") == null ? site.config().defaultLanguage() : doc.selectFirst("html").attr("lang");
         doc.select("[data-offline-bundle], script[data-offline-reading]").remove();
         for (Element e : doc.select("a[href], area[href], link[href], form[action]")) {

@@ -17,27 +17,44 @@ import org.jsoup.nodes.Element;
  * count too: a reader scrolling the page gets them).
  */
 final class PageWeigher {
-    private final OutputFiles files;
+    /** What a page loads besides itself, in order, and its kind ({@code body[data-kind]}): all the weigher needs of its HTML. */
+    record Loads(String kind, List<Load> loads) {
+        /** Read from the parsed page (parsed once for other work: see {@link OfflineBundle#zip}). */
+        static Loads of(Document doc) {
+            List<Load> loads = new ArrayList<>();
+            for (Element e : doc.select("link[href]")) {
+                Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
+                if (type != null) loads.add(new Load(e.attr("href"), type));
+            }
+            for (Element e : doc.select("script[src]")) loads.add(new Load(e.attr("src"), Type.JS));
+            for (Element e : doc.select("img")) loads.add(new Load(chosen(e), Type.IMAGE));
+            Element body = doc.body();
+            return new Loads(body == null ? "" : body.attr("data-kind"), loads);
+        }
+    }
 
-    PageWeigher(OutputFiles files) {
+    /** A URL the page loads, as written in it. */
+    record Load(String url, Type type) {}
+
+    private final OutputFiles files;
+    private final java.util.function.Function<String, Loads> known;
+
+    /** @param known what each page loads, when it was read already; other pages are parsed here */
+    PageWeigher(OutputFiles files, java.util.function.Function<String, Loads> known) {
         this.files = files;
+        this.known = known;
     }
 
     PageWeight weigh(String pageFile) {
-        Document doc = Jsoup.parse(files.text(pageFile));
+        Loads page = known.apply(pageFile);
+        if (page == null) page = Loads.of(Jsoup.parse(files.text(pageFile)));
         List<Part> parts = new ArrayList<>();
         parts.add(part(pageFile, Type.HTML));
         Set<String> seen = new LinkedHashSet<>();
         seen.add(pageFile);
-        for (Element e : doc.select("link[href]")) {
-            Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
-            Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
-            if (type != null) add(parts, seen, pageFile, e.attr("href"), type);
-        }
-        for (Element e : doc.select("script[src]")) add(parts, seen, pageFile, e.attr("src"), Type.JS);
-        for (Element e : doc.select("img")) add(parts, seen, pageFile, chosen(e), Type.IMAGE);
-        Element body = doc.body();
-        return new PageWeight(pageFile, body == null ? "" : body.attr("data-kind"), parts);
+        for (Load l : page.loads()) add(parts, seen, pageFile, l.url(), l.type());
+        return new PageWeight(pageFile, page.kind(), parts);
     }
 
     private void add(List<Part> parts, Set<String> seen, String pageFile, String url, Type type) {
