@@ -32,13 +32,16 @@ public final class Glossary {
         byLang.forEach((lang, list) -> list.forEach(e -> byLangAndId.putIfAbsent(lang + "|" + e.id(), e)));
     }
 
-    /** Reads the entries from pages; definitions come from descriptions, else the rendered first paragraph. */
+    /**
+     * Reads the entries from pages; definitions come from descriptions, else from the first sentences of the rendered first
+     * paragraph ({@link #shortDefinition}).
+     */
     public static Glossary of(Collection<Page> pages, List<String> languages) {
         Map<String, List<GlossaryEntry>> byLang = new LinkedHashMap<>();
         for (String lang : languages) byLang.put(lang, new ArrayList<>());
         for (Page p : pages) {
             if (!isEntry(p) || !byLang.containsKey(p.lang())) continue;
-            String definition = p.description().isBlank() ? p.content().summary() : p.description();
+            String definition = p.description().isBlank() ? shortDefinition(p.content().summary(), p.lang()) : p.description();
             byLang.get(p.lang()).add(new GlossaryEntry(idOf(p), p.lang(), p.title(), strings(p.params().get("synonyms")),
                     strings(p.params().get("abbr")), "/" + p.path(), definition, p));
         }
@@ -49,6 +52,26 @@ public final class Glossary {
             e.setValue(List.copyOf(e.getValue()));
         }
         return new Glossary(byLang);
+    }
+
+    /** The longest short definition taken from a paragraph; a description written by the editor is used whole. */
+    static final int SHORT_DEFINITION = 200;
+
+    /**
+     * The first sentences of a paragraph, as many as fit in {@value #SHORT_DEFINITION} characters (at least the first, cut
+     * at a word and ended with an ellipsis when it alone is longer): every page that uses the term carries it, and the
+     * whole text is one link away on the term's page.
+     */
+    static String shortDefinition(String paragraph, String lang) {
+        String text = paragraph.strip();
+        if (text.length() <= SHORT_DEFINITION) return text;
+        java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.forLanguageTag(lang));
+        sentences.setText(text);
+        int end = 0;
+        for (int next = sentences.next(); next != java.text.BreakIterator.DONE && next <= SHORT_DEFINITION; next = sentences.next()) end = next;
+        if (end > 0) return text.substring(0, end).strip();
+        int cut = text.lastIndexOf(' ', SHORT_DEFINITION - 1);
+        return text.substring(0, cut > 0 ? cut : SHORT_DEFINITION - 1).strip() + "…";
     }
 
     /** True for a term page: a single page in the glossary folder. */

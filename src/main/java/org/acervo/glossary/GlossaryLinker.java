@@ -136,7 +136,7 @@ public final class GlossaryLinker {
                 int end = tokens.get(m.to() - 1).end();
                 if (out == null) out = new ArrayList<>();
                 if (start > last) out.add(new TextNode(text.substring(last, start)));
-                Element a = new Element("a").attr("href", e.path()).attr("class", "term").attr("data-term", e.id())
+                Element a = new Element("a").attr("href", e.path()).attr("data-term", e.id())
                         .attr("aria-describedby", definitionId(e.id()));
                 a.appendChild(new TextNode(text.substring(start, end)));
                 out.add(a);
@@ -172,7 +172,7 @@ public final class GlossaryLinker {
     }
 
     static String definitionId(String id) {
-        return "term-def-" + id;
+        return "def-" + id;
     }
 
     private void appendDefinitions(Element body, String lang, Map<String, GlossaryEntry> linked) {
@@ -185,7 +185,7 @@ public final class GlossaryLinker {
             boolean other = !e.lang().equals(lang);
             Element dt = dl.appendElement("dt");
             if (other) dt.attr("lang", e.lang());
-            dt.appendElement("a").attr("href", e.path()).text(e.title());
+            dt.appendText(e.title()); // no link: the term's first occurrence above is one, and every byte is paid on every page
             if (!e.abbr().isEmpty()) {
                 dt.appendText(" ");
                 dt.appendElement("abbr").text(String.join(", ", e.abbr()));
