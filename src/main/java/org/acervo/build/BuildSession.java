@@ -157,14 +157,34 @@ public class BuildSession {
     Optional<OutputFile> page(OutputPage page, Views.SiteView site, Object extras, Supplier<Optional<String>> render) {
         if (!caching) return render.get().map(html -> OutputFile.text(page.file(), html));
         Finished hit = pages.get(page.file());
-        if (hit != null && hit.page().equals(page) && hit.site().equals(site) && hit.extras().equals(extras)) {
+        if (hit != null && sameSite(hit.site(), site) && hit.page().equals(page) && hit.extras().equals(extras)) {
             pagesReused.incrementAndGet();
+            pages.put(page.file(), new Finished(page, site, extras, hit.file())); // this build's site view: see sameSite
             return Optional.of(hit.file());
         }
         pagesRendered.incrementAndGet();
         Optional<OutputFile> file = render.get().map(html -> OutputFile.text(page.file(), html));
         file.ifPresentOrElse(f -> pages.put(page.file(), new Finished(page, site, extras, f)), () -> pages.remove(page.file()));
         return file;
+    }
+
+    /** The last comparison of a language's site view (menus, sections, every taxonomy term with its count) per language. */
+    private record SiteComparison(Views.SiteView before, Views.SiteView now, boolean same) {}
+
+    private final Map<String, SiteComparison> siteComparisons = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a page's site view (the same object for every page of a language in one build, and kept as such in the
+     * cache) is unchanged: compared once per language and build, not once per page (on 13,000 pages, comparing every
+     * taxonomy term for every page took longer than rendering the edited one).
+     */
+    private boolean sameSite(Views.SiteView before, Views.SiteView now) {
+        if (before == now) return true;
+        SiteComparison last = siteComparisons.get(now.lang());
+        if (last != null && last.before() == before && last.now() == now) return last.same();
+        boolean same = before.equals(now);
+        siteComparisons.put(now.lang(), new SiteComparison(before, now, same));
+        return same;
     }
 
     /**
@@ -184,8 +204,9 @@ public class BuildSession {
 
     /**
      * The search index files. While previewing, a rebuild serves the index it has and indexes the new site on a
-     * background thread; when that is done, {@link #onSearchIndex} hears of the old and new files (the index is the
-     * slowest part of a rebuild of a large site, and the edited page is what the editor waits for).
+     * background thread once the editor has paused ({@link #INDEX_QUIET_NANOS}); when that is done,
+     * {@link #onSearchIndex} hears of the old and new files (the index is the slowest part of a rebuild of a large site,
+     * and the edited page is what the editor waits for).
      */
     List<OutputFile> searchIndex(Supplier<List<OutputFile>> make) {
         if (!caching) return make.get();
@@ -208,29 +229,74 @@ public class BuildSession {
         return first;
     }
 
+    /**
+     * How long the preview waits after a rebuild before indexing for search: an editor saving again and again wants
+     * each page at once, and the index (seconds of CPU on a large site) would take a core from every rebuild.
+     */
+    static final long INDEX_QUIET_NANOS = 2_000_000_000L;
+    private boolean building;          // under indexLock
+    private long lastBuilt = System.nanoTime(); // under indexLock
+    private java.util.concurrent.ForkJoinPool indexPool; // under indexLock: the indexing now under way, cancelled by a build
+
+    /** A build begins: an index under way is stopped (the build wants a newer one), and none starts until it ends. */
+    void buildStarts() {
+        synchronized (indexLock) {
+            building = true;
+            if (indexPool != null) indexPool.shutdownNow(); // interrupts it: see SearchIndexer's check
+        }
+    }
+
+    /** A build ended: indexing may start after {@link #INDEX_QUIET_NANOS} without another one. */
+    void buildEnds() {
+        synchronized (indexLock) {
+            building = false;
+            lastBuilt = System.nanoTime();
+            indexLock.notifyAll();
+        }
+    }
+
     private void indexInBackground() {
         while (true) {
             Supplier<List<OutputFile>> next;
+            java.util.concurrent.ForkJoinPool one;
             synchronized (indexLock) {
+                try {
+                    for (long wait = quietLeft(); wait > 0; wait = quietLeft()) {
+                        indexLock.wait(Math.max(1, wait / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    indexing = false;
+                    return;
+                }
                 next = indexWanted;
                 indexWanted = null;
                 if (next == null) {
                     indexing = false;
                     return;
                 }
+                // one thread: the other cores stay free for the rebuild of the editor's next change
+                one = new java.util.concurrent.ForkJoinPool(1);
+                indexPool = one;
             }
             List<OutputFile> fresh;
-            // one thread: the other cores stay free for the rebuild of the editor's next change
-            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
             try {
                 fresh = one.submit(next::get).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                continue; // the next build reports what is wrong; the old index stays
+                // cancelled by a newer build, which wanted its own index; or the site has errors, which that build reports
+                synchronized (indexLock) {
+                    boolean cancelled = e instanceof java.util.concurrent.CancellationException
+                            || e.getCause() instanceof java.util.concurrent.CancellationException;
+                    if (indexWanted == null && cancelled) indexWanted = next;
+                }
+                continue;
             } finally {
                 one.shutdown();
+                synchronized (indexLock) {
+                    if (indexPool == one) indexPool = null;
+                }
             }
             List<OutputFile> old;
             synchronized (indexLock) {
@@ -239,6 +305,12 @@ public class BuildSession {
             }
             onIndex.accept(old, fresh);
         }
+    }
+
+    /** Nanoseconds until indexing may start: a build is running, or one ended less than the quiet time ago. Under indexLock. */
+    private long quietLeft() {
+        if (building) return INDEX_QUIET_NANOS;
+        return INDEX_QUIET_NANOS - (System.nanoTime() - lastBuilt);
     }
 
     /** Tells {@code listener} (old files, new files) when a background search index is ready. */

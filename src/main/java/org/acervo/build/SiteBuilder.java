@@ -107,6 +107,7 @@ public final class SiteBuilder {
     public Built render(BuildOptions options) {
         times = new PhaseTimes();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+        session.buildStarts();
         try {
             return pool.submit(() -> renderPhases(options)).get();
         } catch (InterruptedException e) {
@@ -118,6 +119,7 @@ public final class SiteBuilder {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
+            session.buildEnds();
         }
     }
 

@@ -35,7 +35,8 @@ public record SiteConfig(
     }
 
     public Optional<LanguageConfig> language(String code) {
-        return languages.stream().filter(l -> l.code().equals(code)).findFirst();
+        for (LanguageConfig l : languages) if (l.code().equals(code)) return Optional.of(l); // asked for on every page
+        return Optional.empty();
     }
 
     public LanguageConfig expectLanguage(String code) {

@@ -88,7 +88,9 @@ public final class LightPass {
         List<String> pages = files.paths().stream().filter(p -> p.endsWith(".html")).toList();
         List<String> readerPages = pages.stream().filter(p -> !p.contains("_editors/")).toList(); // what readers open
         pages.parallelStream().forEach(p -> {
-            if (offline.isEmpty() && finished.test(p) && !contains(files.bytes(p), IMG)) return; // no need to decode it
+            if (offline.isEmpty() && finished.test(p) && !imageCache.hasImages(files.find(p).orElseThrow(), f -> contains(OutputFiles.bytes(f), IMG))) {
+                return; // no need to decode it
+            }
             Document doc = Jsoup.parse(files.text(p));
             images.rewrite(doc, p);
             offline.ifPresent(o -> o.inject(doc, p));

@@ -72,7 +72,11 @@ public final class SearchIndexer {
         List<Page> pages = l.pages();
         Map<Page, Map<String, List<String[]>>> taxonomyValues = taxonomyValues(l);
         List<SearchDocument> docs = new ArrayList<>(pages.size());
-        for (Page p : pages) docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
+        for (Page p : pages) {
+            // the preview indexes on a thread that a newer build interrupts: stop, its index is wanted instead
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("a newer build wants the index");
+            docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
+        }
         List<TermPostings> scored = new TermScorer(analyzer).score(docs);
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
