@@ -96,7 +96,7 @@ public final class GlossaryLinker {
         if (linked.isEmpty()) return page;
         appendDefinitions(body, page.lang(), linked);
         Content c = page.content();
-        return page.withContent(new Content(body.html(), c.text(), c.headings(), c.summary()));
+        return page.withContent(new Content(body.html(), c.text(), c.headings(), c.summary(), c.words()));
     }
 
     private java.util.Optional<GlossaryEntry> findAnyLanguage(String id) {
