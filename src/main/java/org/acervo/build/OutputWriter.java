@@ -67,6 +67,18 @@ public final class OutputWriter {
 
     /** Writes all files and swaps them in. Returns the number of files written. */
     public int write(Collection<OutputFile> files) {
+        try (Staging staging = open()) {
+            files.parallelStream().forEach(staging::put);
+            return staging.commit();
+        }
+    }
+
+    /**
+     * Takes the output's lock and makes a fresh staging folder beside it, for a build to write its
+     * files into as it makes them. {@link Staging#commit()} swaps it in; closing it without a commit
+     * (the build failed, or stopped) deletes it, and the previous output stays as it was.
+     */
+    public Staging open() {
         Path parent = output.getParent();
         String name = output.getFileName().toString();
         try {
@@ -75,43 +87,140 @@ public final class OutputWriter {
             fail("cannot create " + parent + ": " + e.getMessage(), "check that the folder can be written");
         }
         Path lockFile = parent.resolve("." + name + ".lock");
-        try (FileChannel channel = lock(lockFile)) {
-            if (channel == null) {
-                fail("another build is writing " + output, "wait for it to finish, then build again");
-            }
-            try {
-                recover(parent, name);
-                Path staging = parent.resolve("." + name + ".staging-" + ProcessHandle.current().pid());
-                deleteTree(staging);
-                Files.createDirectories(staging);
-                AtomicInteger count = new AtomicInteger();
-                try {
-                    files.parallelStream().forEach(f -> {
-                        try {
-                            Path target = staging.resolve(f.path());
-                            if (!target.normalize().startsWith(staging)) throw new IOException("unsafe path " + f.path());
-                            Files.createDirectories(target.getParent());
-                            if (f.bytes() != null) Files.write(target, f.bytes());
-                            else Files.copy(f.copyFrom(), target, StandardCopyOption.REPLACE_EXISTING);
-                            count.incrementAndGet();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-                    Files.write(staging.resolve(MARKER), new byte[0]);
-                } catch (java.io.UncheckedIOException e) {
-                    deleteTree(staging);
-                    fail("cannot write the site: " + e.getCause().getMessage(), "check free disk space and that the output folder can be written");
-                }
-                swap(staging, parent, name);
-                return count.get();
-            } finally {
-                // deleted while still locked: a build waiting on this file finds it gone and starts over (see lock)
-                Files.deleteIfExists(lockFile);
-            }
+        FileChannel channel;
+        try {
+            channel = lock(lockFile);
         } catch (IOException e) {
             fail("cannot write to " + parent + ": " + e.getMessage(), "check that the folder exists and can be written");
-            return 0;
+            return null;
+        }
+        if (channel == null) fail("another build is writing " + output, "wait for it to finish, then build again");
+        try {
+            recover(parent, name);
+            Path staging = parent.resolve("." + name + ".staging-" + ProcessHandle.current().pid());
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            return new Staging(staging, channel, lockFile);
+        } catch (IOException e) {
+            release(channel, lockFile);
+            fail("cannot write to " + parent + ": " + e.getMessage(), "check that the folder exists and can be written");
+            return null;
+        }
+    }
+
+    private static void release(FileChannel channel, Path lockFile) {
+        try {
+            // deleted while still locked: a build waiting on this file finds it gone and starts over (see lock)
+            Files.deleteIfExists(lockFile);
+            channel.close();
+        } catch (IOException e) {
+            // the lock goes with the process in any case
+        }
+    }
+
+    /**
+     * A staging folder being written, under the output's lock. Thread-safe: files are handed to a few writing threads
+     * of its own, so that the threads making pages never wait for the disk (at most {@link #PENDING_BYTES} wait to be
+     * written at any time).
+     */
+    public final class Staging implements OutputSink, AutoCloseable {
+        private static final int WRITERS = 4;
+        private static final int PENDING_BYTES = 64 << 20;
+        private final Path dir;
+        private final FileChannel lock;
+        private final Path lockFile;
+        private final java.util.Set<Path> madeDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final AtomicInteger count = new AtomicInteger();
+        private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "acervo-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(PENDING_BYTES);
+        private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private volatile boolean committed;
+        private volatile boolean closed;
+
+        private Staging(Path dir, FileChannel lock, Path lockFile) {
+            this.dir = dir;
+            this.lock = lock;
+            this.lockFile = lockFile;
+        }
+
+        @Override
+        public void put(OutputFile f) {
+            if (closed) throw new IllegalStateException("the staging folder is closed");
+            throwIfFailed();
+            Path target = dir.resolve(f.path());
+            if (!target.normalize().startsWith(dir)) throw new IllegalArgumentException("unsafe output path " + f.path());
+            int weight = f.bytes() == null ? 0 : Math.min(PENDING_BYTES, f.bytes().length);
+            pending.acquireUninterruptibly(weight);
+            writers.execute(() -> {
+                try {
+                    Path parent = target.getParent();
+                    if (!madeDirs.contains(parent)) {
+                        Files.createDirectories(parent);
+                        madeDirs.add(parent);
+                    }
+                    if (f.bytes() != null) Files.write(target, f.bytes());
+                    else Files.copy(f.copyFrom(), target, StandardCopyOption.REPLACE_EXISTING);
+                    count.incrementAndGet();
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    pending.release(weight);
+                }
+            });
+        }
+
+        private void throwIfFailed() {
+            IOException e = failure.get();
+            if (e != null) fail("cannot write the site: " + e.getMessage(), "check free disk space and that the output folder can be written");
+        }
+
+        /** Waits for every file handed over so far to be written. */
+        private void drain() {
+            writers.shutdown();
+            try {
+                while (!writers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    // a slow disk: keep waiting, the files must be complete before the swap
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the build was interrupted while writing", e);
+            }
+            throwIfFailed();
+        }
+
+        /** Swaps the staging folder in as the output; returns the number of files written. */
+        public int commit() {
+            drain();
+            try {
+                Files.write(dir.resolve(MARKER), new byte[0]);
+                swap(dir, output.getParent(), output.getFileName().toString());
+                committed = true;
+            } catch (IOException e) {
+                fail("cannot write to " + output.getParent() + ": " + e.getMessage(), "check that the folder exists and can be written");
+            }
+            return count.get();
+        }
+
+        /** Releases the lock; without a commit, the staging folder is deleted first. */
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            writers.shutdownNow();
+            try {
+                writers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                if (!committed) deleteTree(dir);
+            } catch (IOException e) {
+                // left for the next build to remove (see recover)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                release(lock, lockFile);
+            }
         }
     }
 

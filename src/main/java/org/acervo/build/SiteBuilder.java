@@ -29,6 +29,7 @@ import org.acervo.glossary.TermShortcodeValues;
 import org.acervo.html.HtmlFinisher;
 import org.acervo.light.LightPass;
 import org.acervo.light.LightPass.Lightened;
+import org.acervo.light.PublishPass;
 import org.acervo.library.BundleFiles;
 import org.acervo.library.DownloadLinker;
 import org.acervo.library.Library;
@@ -85,18 +86,23 @@ public final class SiteBuilder {
         return times;
     }
 
-    /** Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. */
+    /**
+     * Builds and writes the site; throws {@link org.acervo.problem.BuildFailure} listing every problem. Files go into a
+     * staging folder as they are made, which is swapped in only when the whole build succeeded.
+     */
     public BuildResult build(BuildOptions options) {
         long start = System.nanoTime();
         OutputWriter writer = new OutputWriter(options.output());
         writer.checkSafe(options.siteDir());
         writer.recoverInterruptedSwap();
-        Built built = render(options);
-        int written = writer.write(built.files());
-        times.mark("write");
-        Map<String, Integer> perLang = new LinkedHashMap<>();
-        for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
-        return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
+        try (OutputWriter.Staging staging = writer.open()) {
+            Built built = render(options, staging);
+            int written = staging.commit();
+            times.mark("write");
+            Map<String, Integer> perLang = new LinkedHashMap<>();
+            for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
+            return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
+        }
     }
 
     /**
@@ -105,11 +111,17 @@ public final class SiteBuilder {
      * use that pool), so a host can keep a build from taking every core.
      */
     public Built render(BuildOptions options) {
+        OutputSink.InMemory files = new OutputSink.InMemory();
+        Built built = render(options, files);
+        return new Built(built.site(), files.files(), built.warnings(), built.skipped(), built.light());
+    }
+
+    private Built render(BuildOptions options, OutputSink sink) {
         times = new PhaseTimes();
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
         session.buildStarts();
         try {
-            return pool.submit(() -> renderPhases(options)).get();
+            return pool.submit(() -> renderPhases(options, sink)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the build was interrupted", e);
@@ -123,7 +135,7 @@ public final class SiteBuilder {
         }
     }
 
-    private Built renderPhases(BuildOptions options) {
+    private Built renderPhases(BuildOptions options, OutputSink sink) {
         Path siteDir = options.siteDir();
         Problems problems = new Problems();
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
@@ -167,29 +179,26 @@ public final class SiteBuilder {
         PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
         times.mark("related pages");
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
-        List<OutputPage> plan = new PagePlanner(site).plan();                               // plan
-        List<OutputFile> files = new ArrayList<>(renderPages(plan, site, theme, pageTemplates, extras, options)); // render + finish
-        java.util.Set<String> finished = new java.util.HashSet<>();
-        files.forEach(f -> finished.add(f.path()));
-        times.mark("templates + finish");
-        files.addAll(library.calendarFiles());
-        files.addAll(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(options.explicitIndex()))
-                .files(new SiteViews(site, theme, false)::site));
-        files.addAll(new GlossaryPairs(glossary).files());
-        files.addAll(new FeedWriter(site).feeds());
-        files.addAll(new SitemapWriter(site).files());
+        List<OutputPage> plan = oneEach(new PagePlanner(site).plan(), problems);             // plan
+        SiteViews views = new SiteViews(site, theme, session.liveReload());
+        List<OutputFile> others = new ArrayList<>(library.calendarFiles());                 // files other than pages
+        others.addAll(new GlossaryPairs(glossary).files());
+        others.addAll(new FeedWriter(site).feeds());
+        others.addAll(new SitemapWriter(site).files());
+        List<OutputFile> pagesToo = new ArrayList<>(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(false)).files(views::site));
         times.mark("ics, e-mails, feeds");
         Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
-        files.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages).files()));  // index
+        others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages).files()));  // index
         times.mark("search index");
-        files.addAll(resources(siteDir, site, tree, theme, problems));
-        files.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
+        others.addAll(resources(siteDir, site, tree, theme, problems));
+        pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
                 SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
         times.mark("resources, status");
         problems.throwIfAny();
-        Lightened light = new LightPass(site, theme, session.images()).lighten(files, finished::contains,   // lighten
-                session.liveReload() ? LightPass.Mode.PREVIEW : LightPass.Mode.PUBLISH);
-        times.mark("lighten");
+        Lightened light = session.liveReload()
+                ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink)
+                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink);
+        problems.throwIfAny();
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
         warnings.addAll(light.overBudget());
@@ -198,7 +207,87 @@ public final class SiteBuilder {
             warnings.add(new BuildProblem(SourceLocation.of(theme.shown().resolve("i18n").resolve(p[0] + ".yaml")),
                     "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
         }
-        return new Built(site, light.files(), warnings, tree.skippedOtherLanguages(), light);
+        return new Built(site, List.of(), warnings, tree.skippedOtherLanguages(), light);
+    }
+
+    /**
+     * The plan with one page per output file: a section and a taxonomy may end up at the same address (a section
+     * "cities" shown in English from Spanish pages, and the taxonomy "cities"). The first in the plan (the section) is
+     * kept, and the editors are told, since readers can reach only one of them.
+     */
+    private static List<OutputPage> oneEach(List<OutputPage> plan, Problems problems) {
+        Map<String, OutputPage> byFile = new LinkedHashMap<>();
+        for (OutputPage p : plan) {
+            OutputPage first = byFile.putIfAbsent(p.file(), p);
+            if (first == null) continue;
+            String url = p.file().replaceAll("index\\.html$", "");
+            problems.warn(p.where().or(first::where).orElse(SourceLocation.of(Path.of("site.yaml"))),
+                    "the " + first.kind().hook() + " page and the " + p.kind().hook() + " page both have the address " + url
+                            + "; only the " + first.kind().hook() + " page is published there",
+                    "give one of them another address: a slug in the section's _index file, or another slug for the taxonomy in site.yaml");
+        }
+        return byFile.size() == plan.size() ? plan : List.copyOf(byFile.values());
+    }
+
+    /** Publishing: every page rendered, finished and written at once, one parse each (see {@link PublishPass}). */
+    private Lightened publish(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
+                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink) {
+        List<PublishPass.Job> jobs = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (OutputPage page : plan) {
+            jobs.add(new PublishPass.Job(page.file(), () -> {
+                Optional<String> html = templates.render(page, views.site(page.lang()), extras.of(page));
+                progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
+                return html;
+            }));
+        }
+        String defaultLang = site.config().defaultLanguage();
+        jobs.add(new PublishPass.Job("index.html", () -> templates.render(views.languageChooser(), views.site(defaultLang))));
+        for (Page p : site.allPages()) {
+            for (String alias : p.meta().aliases()) {
+                String path = SiteAssembler.aliasPath(p.lang(), alias) + "index.html";
+                jobs.add(new PublishPass.Job(path, () -> Optional.of(views.redirect(p))));
+            }
+        }
+        for (OutputFile f : pagesToo) jobs.add(new PublishPass.Job(f.path(), () -> Optional.of(new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))));
+        Lightened light = new PublishPass(site, theme, session.images(), sink).publish(jobs, others, () -> times.mark("templates + finish + write"));
+        times.mark("bundles, weights");
+        return light;
+    }
+
+    /** The preview: pages rendered (or reused) and finished, images made light; everything stays in memory. */
+    private Lightened preview(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
+                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink) {
+        HtmlFinisher finisher = new HtmlFinisher(false, doc -> {
+            doc.select("[data-offline-bundle]").remove();
+            return doc.outerHtml();
+        });
+        ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
+        plan.parallelStream().forEach(page -> {
+            Map<String, Object> pageExtras = extras.of(page);
+            session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
+                            .map(html -> finisher.finish(html, page.file())))
+                    .ifPresent(out::add);
+        });
+        String defaultLang = site.config().defaultLanguage();
+        templates.render(views.languageChooser(), views.site(defaultLang))
+                .ifPresent(html -> out.add(OutputFile.text("index.html", finisher.finish(html, "index.html"))));
+        for (Page p : site.allPages()) {
+            for (String alias : p.meta().aliases()) {
+                String path = SiteAssembler.aliasPath(p.lang(), alias);
+                out.add(OutputFile.text(path + "index.html", finisher.finish(views.redirect(p), path + "index.html")));
+            }
+        }
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        out.forEach(f -> finished.add(f.path()));
+        times.mark("templates + finish");
+        List<OutputFile> files = new ArrayList<>(out);
+        files.addAll(others);
+        files.addAll(pagesToo);
+        Lightened light = new LightPass(site, theme, session.images()).preview(files, finished::contains);
+        light.files().forEach(sink::put);
+        times.mark("lighten");
+        return light;
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
@@ -236,37 +325,6 @@ public final class SiteBuilder {
             progress.phase("Rendering Markdown", done.incrementAndGet(), total);
             return rendered;
         }, p -> tooSlow(problems, p.source().shown(), "rendering", limit)).stream().flatMap(Optional::stream).toList();
-    }
-
-    private List<OutputFile> renderPages(List<OutputPage> plan, Site site, Theme theme, TemplateRenderer templates, PageExtras extras,
-                                         BuildOptions options) {
-        SiteViews views = new SiteViews(site, theme, session.liveReload());
-        // the page is minified (publishing) or stripped of what the preview does not make, while it is parsed anyway
-        org.acervo.light.Minifier minifier = new org.acervo.light.Minifier();
-        HtmlFinisher finisher = new HtmlFinisher(options.explicitIndex(), session.liveReload() ? doc -> {
-            doc.select("[data-offline-bundle]").remove();
-            return doc.outerHtml();
-        } : minifier::html);
-        ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
-        AtomicInteger done = new AtomicInteger();
-        plan.parallelStream().forEach(page -> {
-            Map<String, Object> pageExtras = extras.of(page);
-            session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
-                            .map(html -> finisher.finish(html, page.file())))
-                    .ifPresent(out::add);
-            progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
-        });
-        String defaultLang = site.config().defaultLanguage();
-        // the language chooser at the top, and alias redirects
-        templates.render(views.languageChooser(), views.site(defaultLang))
-                .ifPresent(html -> out.add(OutputFile.text("index.html", finisher.finish(html, "index.html"))));
-        for (Page p : site.allPages()) {
-            for (String alias : p.meta().aliases()) {
-                String path = SiteAssembler.aliasPath(p.lang(), alias);
-                out.add(OutputFile.text(path + "index.html", finisher.finish(views.redirect(p), path + "index.html")));
-            }
-        }
-        return List.copyOf(out);
     }
 
     /** What links resolve against: every page's content path, language and site path, drafts, and content files. */

@@ -32,6 +32,12 @@ public final class HtmlFinisher {
     /** @param file the page's output file relative to the output folder */
     public String finish(String html, String file) {
         Document doc = Jsoup.parse(html);
+        finish(doc, file);
+        return serializer.apply(doc);
+    }
+
+    /** Finishes a parsed page in place, for a caller that does more with the same document. */
+    public void finish(Document doc, String file) {
         doc.outputSettings().prettyPrint(false);
         String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
         for (Element e : doc.getAllElements()) {
@@ -56,7 +62,6 @@ public final class HtmlFinisher {
                 e.attr("srcset", b.toString());
             }
         }
-        return serializer.apply(doc);
     }
 
     /** Makes a site path relative to a folder; other URLs are returned unchanged. */

@@ -106,7 +106,7 @@ public final class OfflineBundle {
         return out.toByteArray();
     }
 
-    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setTime(ZIP_TIME);
         if (!Gzip.isText(name)) {
@@ -123,7 +123,7 @@ public final class OfflineBundle {
         zip.closeEntry();
     }
 
-    private boolean kept(String path, Scope scope) {
+    boolean kept(String path, Scope scope) {
         if (path.endsWith(".gz") || LEFT_OUT.contains(path) || path.startsWith("downloads/") || path.startsWith("_editors/")
                 || path.contains("/_editors/")) return false; // editors' pages are not for readers
         int slash = path.indexOf('/');
@@ -141,7 +141,7 @@ public final class OfflineBundle {
         return true;
     }
 
-    private String redirect(String lang) {
+    String redirect(String lang) {
         String title = site.config().expectLanguage(lang).title();
         return "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>" + org.jsoup.nodes.Entities.escape(title)
                 + "</title><meta http-equiv=\"refresh\" content=\"0; url=" + lang + "/index.html\"></head><body><p><a href=\"" + lang
@@ -149,7 +149,7 @@ public final class OfflineBundle {
     }
 
     /** A page as it is in the bundle: explicit index.html in links; links to what the bundle lacks go online or lose their address. */
-    private String offline(Document doc, String file, Set<String> present) {
+    String offline(Document doc, String file, Set<String> present) {
         String lang = doc.selectFirst("html") == null ? site.config().defaultLanguage() : doc.selectFirst("html").attr("lang");
         doc.select("[data-offline-bundle], script[data-offline-reading]").remove();
         for (Element e : doc.select("a[href], area[href], link[href], form[action]")) {
@@ -186,5 +186,80 @@ public final class OfflineBundle {
     private static String suffix(String url) {
         int i = url.indexOf('#');
         return i < 0 ? "" : url.substring(i);
+    }
+
+    /**
+     * A bundle written while the build publishes its pages: entries are added in the order given
+     * (pages as they are finished, in the build's order, then the other files), and deflated on a
+     * thread of their own, so that no bundle waits for the whole site to be in memory.
+     */
+    final class Writer implements AutoCloseable {
+        private final Scope scope;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        private final ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
+        private final java.util.concurrent.ExecutorService deflater = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "acervo-bundle");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+        Writer(Scope scope) {
+            this.scope = scope;
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+        }
+
+        Scope scope() {
+            return scope;
+        }
+
+        /**
+         * Adds entries (paths inside the site, and their bytes in the bundle) after those added before. Waits for the
+         * previous batch to be deflated first, so that at most one batch waits in memory.
+         */
+        void add(List<java.util.Map.Entry<String, byte[]>> entries) {
+            if (entries.isEmpty()) return;
+            await();
+            String folder = scope.name() + "/";
+            last = deflater.submit(() -> {
+                for (java.util.Map.Entry<String, byte[]> e : entries) {
+                    try {
+                        entry(zip, folder + e.getKey(), e.getValue());
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }
+            });
+        }
+
+        private void await() {
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the build was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** The finished zip. */
+        byte[] finish() {
+            await();
+            try {
+                zip.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deflater.shutdown();
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void close() {
+            deflater.shutdownNow();
+        }
     }
 }

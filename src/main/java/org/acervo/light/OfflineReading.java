@@ -35,11 +35,15 @@ final class OfflineReading {
                 .attr("data-sw", PageImages.relative(pageFile, WORKER)).attr("data-offline-reading", "");
     }
 
-    /** The worker and its registering script; {@code precache} are output paths fetched at install (the search index). */
-    List<OutputFile> files(List<String> precache, String version) {
+    /** The script that registers the worker, which every page loads. */
+    OutputFile registerFile() {
+        return new OutputFile(registerPath, register, null);
+    }
+
+    /** The worker; {@code precache} are output paths fetched at install (the search index). */
+    OutputFile worker(List<String> precache, String version) {
         String list = precache.stream().map(p -> "'" + p.replace("'", "\\'") + "'").collect(Collectors.joining(",", "[", "]"));
-        String worker = new String(resource(WORKER), StandardCharsets.UTF_8).replace("__VERSION__", version).replace("__PRECACHE__", list);
-        return List.of(OutputFile.text(WORKER, worker), new OutputFile(registerPath, register, null));
+        return OutputFile.text(WORKER, new String(resource(WORKER), StandardCharsets.UTF_8).replace("__VERSION__", version).replace("__PRECACHE__", list));
     }
 
     private static byte[] resource(String name) {

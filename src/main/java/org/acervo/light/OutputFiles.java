@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.acervo.build.OutputFile;
 
 /** The output files by path, while the light pass replaces and adds some; files to copy are read only when needed. */
-final class OutputFiles {
+final class OutputFiles implements PageWeigher.Sizes {
     private final Map<String, OutputFile> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> gzipped = new ConcurrentHashMap<>(); // made once: weighed, then written as .gz
 
@@ -23,7 +23,8 @@ final class OutputFiles {
         return Optional.ofNullable(files.get(path));
     }
 
-    boolean contains(String path) {
+    @Override
+    public boolean contains(String path) {
         return files.containsKey(path);
     }
 
@@ -53,7 +54,8 @@ final class OutputFiles {
         }
     }
 
-    long size(String path) {
+    @Override
+    public long size(String path) {
         OutputFile f = files.get(path);
         if (f.bytes() != null) return f.bytes().length;
         try {
@@ -64,7 +66,8 @@ final class OutputFiles {
     }
 
     /** Bytes on the wire: gzip for text, as they are for images and other binary files. */
-    long gzipSize(String path) {
+    @Override
+    public long gzipSize(String path) {
         if (!Gzip.isText(path)) return size(path);
         return gzip(path).length;
     }

@@ -83,7 +83,62 @@ final class PageImages {
 
     /** The output path an image address of the page points to, when it is a file of the site. */
     static Optional<String> localPath(String pageFile, String src) {
-        if (src.isBlank() || src.startsWith("/") || src.startsWith("#") || src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) return Optional.empty();
+        if (src.isBlank() || src.startsWith("/") || src.startsWith("#") || hasScheme(src)) return Optional.empty();
+        Optional<String> quick = plainPath(pageFile, src);
+        return quick != null ? quick : viaUri(pageFile, src);
+    }
+
+    private static boolean hasScheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') return i > 0;
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'))) return false;
+        }
+        return false;
+    }
+
+    /**
+     * The common case without building URIs (every link of every page comes here): a path of plain characters,
+     * resolved segment by segment as RFC 3986 does; null when the address needs the full treatment (escapes, empty
+     * segments, nothing before a query).
+     */
+    static Optional<String> plainPath(String pageFile, String src) {
+        int end = src.length();
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_'
+                    || c == '~' || c == '/';
+            if (!plain) return null;
+        }
+        if (end == 0) return null;
+        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        int slash = pageFile.lastIndexOf('/');
+        if (slash > 0) parts.addAll(java.util.Arrays.asList(pageFile.substring(0, slash).split("/")));
+        String[] segments = src.substring(0, end).split("/", -1);
+        boolean folder = false;
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            folder = last && (seg.isEmpty() || seg.equals(".") || seg.equals(".."));
+            if (seg.isEmpty()) {
+                if (!last) return null;
+            } else if (seg.equals("..")) {
+                if (parts.isEmpty()) return Optional.empty(); // above the site
+                parts.remove(parts.size() - 1);
+            } else if (!seg.equals(".")) {
+                parts.add(seg);
+            }
+        }
+        String path = String.join("/", parts);
+        return Optional.of(folder && !path.isEmpty() ? path + "/" : path);
+    }
+
+    static Optional<String> viaUri(String pageFile, String src) {
         try {
             URI resolved = URI.create("file:///site/" + pageFile).resolve(new URI(null, null, cut(src), null));
             String path = resolved.getPath();

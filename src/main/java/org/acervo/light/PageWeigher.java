@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.acervo.light.PageWeight.Part;
 import org.acervo.light.PageWeight.Type;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -37,18 +36,27 @@ final class PageWeigher {
     /** A URL the page loads, as written in it. */
     record Load(String url, Type type) {}
 
-    private final OutputFiles files;
+    /** The sizes of output files, as they are and on the wire (gzip for text). */
+    interface Sizes {
+        boolean contains(String path);
+
+        long size(String path);
+
+        long gzipSize(String path);
+    }
+
+    private final Sizes files;
     private final java.util.function.Function<String, Loads> known;
 
-    /** @param known what each page loads, when it was read already; other pages are parsed here */
-    PageWeigher(OutputFiles files, java.util.function.Function<String, Loads> known) {
+    /** @param known what each page loads, read while it was parsed for other work */
+    PageWeigher(Sizes files, java.util.function.Function<String, Loads> known) {
         this.files = files;
         this.known = known;
     }
 
     PageWeight weigh(String pageFile) {
         Loads page = known.apply(pageFile);
-        if (page == null) page = Loads.of(Jsoup.parse(files.text(pageFile)));
+        if (page == null) throw new IllegalStateException("no loads known for " + pageFile);
         List<Part> parts = new ArrayList<>();
         parts.add(part(pageFile, Type.HTML));
         Set<String> seen = new LinkedHashSet<>();

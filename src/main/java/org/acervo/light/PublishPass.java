@@ -1,0 +1,249 @@
+package org.acervo.light;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.acervo.build.OutputFile;
+import org.acervo.build.OutputSink;
+import org.acervo.config.Budgets;
+import org.acervo.config.SiteConfig;
+import org.acervo.html.HtmlFinisher;
+import org.acervo.light.LightPass.Lightened;
+import org.acervo.model.Site;
+import org.acervo.render.Theme;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Publishing, page by page: each HTML page is parsed once, and on that one document its links
+ * are made relative and safe, its images light, the offline reading script added; it is minified
+ * and written with its {@code .gz} at once, what it loads is noted for the budgets, and its
+ * offline-bundle copy (explicit {@code index.html} links) goes to its language's bundle. Then
+ * the other files (minified style sheets and scripts, search index, feeds, images and their
+ * smaller copies) are written and bundled, the home pages get their bundle's size, and every
+ * page is weighed against the budgets. No step holds every page at once: a page is gone from
+ * memory once written, except for its compressed copy in the bundle.
+ */
+public final class PublishPass {
+    /** An HTML file to publish: its path and how to make it (empty when it cannot be made: its problem is reported). */
+    public record Job(String file, Supplier<Optional<String>> html) {}
+
+    /** Pages finished at once before their bundle entries are handed over in order (the same bundle whatever the threads). */
+    private static final int BATCH = 256;
+
+    private final Site site;
+    private final SiteConfig config;
+    private final Theme theme;
+    private final ImageCache imageCache;
+    private final OutputSink sink;
+    private final Minifier minifier = new Minifier();
+    private final HtmlFinisher finisher = new HtmlFinisher(false);
+
+    /** @param sink where every file goes as soon as it is finished */
+    public PublishPass(Site site, Theme theme, ImageCache images, OutputSink sink) {
+        this.site = site;
+        this.config = site.config();
+        this.theme = theme;
+        this.imageCache = images;
+        this.sink = sink;
+    }
+
+    /** What publishing keeps of a page once it is written: its sizes and what it loads. */
+    private record Kept(long size, long gzipSize, PageWeigher.Loads loads) {}
+
+    /** A page finished but not written yet: a language's home waits for the size of its bundle. */
+    private record Finished(String file, byte[] html, PageWeigher.Loads loads, Map<String, byte[]> bundled) {}
+
+    /**
+     * Publishes {@code pages} (in this order in the bundles) and {@code others} (every file that is not an HTML page).
+     * The returned files are empty: they went to the sink.
+     *
+     * @param pagesDone told when the pages are written, before the bundles are completed and pages weighed
+     */
+    public Lightened publish(List<Job> pages, List<OutputFile> others, Runnable pagesDone) {
+        OutputFiles rest = new OutputFiles(others);
+        for (String p : rest.paths()) {
+            String ext = Gzip.extension(p);
+            if (ext.equals("css")) rest.put(OutputFile.text(p, minifier.css(rest.text(p))));
+            else if (ext.equals("js") || ext.equals("mjs")) rest.put(OutputFile.text(p, minifier.js(rest.text(p))));
+        }
+        Optional<OfflineReading> offline = config.offline() ? Optional.of(new OfflineReading()) : Optional.empty();
+        offline.ifPresent(o -> rest.put(o.registerFile()));
+        PageImages images = new PageImages(new ImageVariants(rest, imageCache), config.budgets().withImages(), strings());
+        OfflineBundle bundler = new OfflineBundle(site, strings());
+
+        // what each language's bundle holds, so that a page's links are checked against it as the page is finished
+        Set<String> all = new java.util.TreeSet<>(rest.paths());
+        pages.forEach(j -> all.add(j.file()));
+        Map<String, OfflineBundle.Writer> writers = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> present = new HashMap<>();
+        for (String lang : config.languageCodes()) {
+            OfflineBundle.Scope scope = new OfflineBundle.Scope(Optional.of(lang), Optional.empty());
+            Set<String> in = new java.util.HashSet<>();
+            for (String p : all) if (bundler.kept(p, scope)) in.add(p);
+            in.add("index.html");
+            present.put(lang, in);
+            writers.put(lang, bundler.new Writer(scope));
+        }
+
+        Map<String, Kept> kept = new ConcurrentHashMap<>();
+        List<Finished> homes = new ArrayList<>();
+        try {
+            for (int from = 0; from < pages.size(); from += BATCH) {
+                List<Job> batch = pages.subList(from, Math.min(pages.size(), from + BATCH));
+                List<Optional<Finished>> done = batch.parallelStream()
+                        .map(job -> job.html().get().map(html -> finish(job.file(), html, images, offline, bundler, writers, present)))
+                        .toList();
+                Map<String, List<Map.Entry<String, byte[]>>> entries = new HashMap<>();
+                for (Optional<Finished> f : done) {
+                    if (f.isEmpty()) continue;
+                    Finished page = f.get();
+                    if (isHome(page.file())) {
+                        homes.add(page);
+                    } else {
+                        kept.put(page.file(), write(page.file(), page.html(), page.loads()));
+                    }
+                    page.bundled().forEach((lang, bytes) -> entries.computeIfAbsent(lang, l -> new ArrayList<>()).add(Map.entry(page.file(), bytes)));
+                }
+                writers.forEach((lang, w) -> w.add(entries.getOrDefault(lang, List.of())));
+            }
+
+            pagesDone.run();
+            // the other files, after the pages in every bundle, in the order of their paths
+            for (OfflineBundle.Writer w : writers.values()) {
+                List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+                for (OutputFile f : rest.all()) {
+                    if (f.path().equals("index.html") || !bundler.kept(f.path(), w.scope())) continue;
+                    entries.add(Map.entry(f.path(), OutputFiles.bytes(f)));
+                }
+                entries.add(Map.entry("index.html", bundler.redirect(w.scope().lang().orElseThrow()).getBytes(StandardCharsets.UTF_8)));
+                w.add(entries);
+            }
+            Map<String, Long> bundleSizes = new HashMap<>();
+            writers.forEach((lang, w) -> {
+                byte[] zip = w.finish();
+                String path = LightPass.bundlePath(lang);
+                rest.put(new OutputFile(path, zip, null));
+                bundleSizes.put(lang, (long) zip.length);
+            });
+            for (Finished home : homes) {
+                String lang = home.file().substring(0, home.file().indexOf('/'));
+                Document doc = Jsoup.parse(new String(home.html(), StandardCharsets.UTF_8));
+                for (Element size : doc.select("[data-bundle-size]")) {
+                    size.text("(" + ByteSize.format(bundleSizes.getOrDefault(lang, 0L), lang) + ")");
+                }
+                kept.put(home.file(), write(home.file(), minifier.html(doc).getBytes(StandardCharsets.UTF_8), home.loads()));
+            }
+        } finally {
+            writers.values().forEach(OfflineBundle.Writer::close);
+        }
+
+        offline.ifPresent(o -> rest.put(o.worker(precache(rest), version(rest, kept))));
+        for (OutputFile f : rest.all()) {
+            sink.put(f);
+            if (Gzip.isText(f.path())) sink.put(new OutputFile(f.path() + ".gz", rest.gzip(f.path()), null));
+        }
+
+        PageWeigher.Sizes sizes = new PageWeigher.Sizes() {
+            @Override
+            public boolean contains(String path) {
+                return kept.containsKey(path) || rest.contains(path);
+            }
+
+            @Override
+            public long size(String path) {
+                Kept k = kept.get(path);
+                return k != null ? k.size() : rest.size(path);
+            }
+
+            @Override
+            public long gzipSize(String path) {
+                Kept k = kept.get(path);
+                return k != null ? k.gzipSize() : rest.gzipSize(path);
+            }
+        };
+        List<String> readerPages = kept.keySet().stream().filter(p -> !p.contains("_editors/")).sorted().toList();
+        List<PageWeight> weights = readerPages.parallelStream()
+                .map(new PageWeigher(sizes, p -> kept.get(p).loads())::weigh).toList();
+        Budgets budgets = config.budgets();
+        WeightReport report = new WeightReport(weights, budgets, config.defaultLanguage());
+        write(report.path(), report.html(theme.asset("style.css").orElse(null)).getBytes(StandardCharsets.UTF_8), null);
+        return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
+    }
+
+    /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */
+    private Finished finish(String file, String html, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
+                            Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
+        Document doc = Jsoup.parse(html);
+        finisher.finish(doc, file);
+        if (doc.selectFirst("img[src]") != null) images.rewrite(doc, file);
+        offline.ifPresent(o -> o.inject(doc, file));
+        PageWeigher.Loads loads = PageWeigher.Loads.of(doc);
+        String online = minifier.html(doc);
+        Map<String, byte[]> bundled = new java.util.TreeMap<>();
+        if (!file.equals("index.html")) {
+            boolean first = true;
+            for (OfflineBundle.Writer w : writers.values()) {
+                if (!bundler.kept(file, w.scope())) continue;
+                String lang = w.scope().lang().orElseThrow();
+                // the bundle's copy changes the document: a page in two bundles (a 404 page at the top) is parsed again for the second
+                Document copy = first ? doc : Jsoup.parse(online);
+                bundled.put(lang, bundler.offline(copy, file, present.get(lang)).getBytes(StandardCharsets.UTF_8));
+                first = false;
+            }
+        }
+        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled);
+    }
+
+    /** Writes a page and its {@code .gz}; returns what the budgets need of it. */
+    private Kept write(String file, byte[] html, PageWeigher.Loads loads) {
+        byte[] gz = Gzip.compress(html);
+        sink.put(new OutputFile(file, html, null));
+        sink.put(new OutputFile(file + ".gz", gz, null));
+        return new Kept(html.length, gz.length, loads);
+    }
+
+    private boolean isHome(String file) {
+        int slash = file.indexOf('/');
+        return slash > 0 && file.substring(slash).equals("/index.html") && config.language(file.substring(0, slash)).isPresent();
+    }
+
+    private BiFunction<String, String, String> strings() {
+        return LightPass.strings(site, theme);
+    }
+
+    /**
+     * The entry file of each language's search index ({@code es/search/index.js}) is fetched when the worker is
+     * installed; the shards it loads are kept as searches fetch them, so that a reader who never searches pays nothing.
+     */
+    private static List<String> precache(OutputFiles files) {
+        return files.paths().stream().filter(p -> p.matches("[^/]+/search/index\\.(js|json)")).toList();
+    }
+
+    /** Changes whenever a page or asset changes, so that an updated worker replaces old copies. */
+    private static String version(OutputFiles rest, Map<String, Kept> pages) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        for (String p : rest.paths()) if (!p.startsWith("downloads/")) sizes.put(p, rest.size(p));
+        pages.forEach((p, k) -> sizes.put(p, k.size()));
+        sizes.forEach((p, size) -> {
+            md.update(p.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Long.toString(size).getBytes(StandardCharsets.UTF_8));
+        });
+        return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    }
+}
