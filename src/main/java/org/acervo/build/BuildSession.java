@@ -157,7 +157,7 @@ public class BuildSession {
     Optional<OutputFile> page(OutputPage page, Views.SiteView site, Object extras, Supplier<Optional<String>> render) {
         if (!caching) return render.get().map(html -> OutputFile.text(page.file(), html));
         Finished hit = pages.get(page.file());
-        if (hit != null && sameSite(hit.site(), site) && hit.page().equals(page) && hit.extras().equals(extras)) {
+        if (hit != null && sameSite(hit.site(), site) && samePage(hit.page(), page) && hit.extras().equals(extras)) {
             pagesReused.incrementAndGet();
             pages.put(page.file(), new Finished(page, site, extras, hit.file())); // this build's site view: see sameSite
             return Optional.of(hit.file());
@@ -166,6 +166,35 @@ public class BuildSession {
         Optional<OutputFile> file = render.get().map(html -> OutputFile.text(page.file(), html));
         file.ifPresentOrElse(f -> pages.put(page.file(), new Finished(page, site, extras, f)), () -> pages.remove(page.file()));
         return file;
+    }
+
+    /**
+     * Whether a page's data is unchanged. A taxonomy's list of terms is one object shared by its term pages (hundreds of
+     * pages of tags, each with every tag), so it is compared once per build and taxonomy, not once per page.
+     */
+    private boolean samePage(OutputPage before, OutputPage now) {
+        if (before.taxonomy() == null || now.taxonomy() == null) return before.equals(now);
+        return sameTaxonomy(before.taxonomy(), now.taxonomy()) && before.withoutTaxonomy().equals(now.withoutTaxonomy());
+    }
+
+    /** Two objects, compared by identity: the key of an equality already worked out in this build. */
+    private record Pair(Object before, Object now) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && p.before == before && p.now == now;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(before) + System.identityHashCode(now);
+        }
+    }
+
+    private final Map<Pair, Boolean> taxonomyComparisons = new ConcurrentHashMap<>();
+
+    private boolean sameTaxonomy(Views.TaxonomyView before, Views.TaxonomyView now) {
+        if (before == now) return true;
+        return taxonomyComparisons.computeIfAbsent(new Pair(before, now), k -> before.equals(now));
     }
 
     /** The last comparison of a language's site view (menus, sections, every taxonomy term with its count) per language. */
@@ -240,6 +269,7 @@ public class BuildSession {
 
     /** A build begins: an index under way is stopped (the build wants a newer one), and none starts until it ends. */
     void buildStarts() {
+        taxonomyComparisons.clear(); // the views of earlier builds: compared again against this build's
         synchronized (indexLock) {
             building = true;
             if (indexPool != null) indexPool.shutdownNow(); // interrupts it: see SearchIndexer's check

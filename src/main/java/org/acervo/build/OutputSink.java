@@ -8,6 +8,19 @@ package org.acervo.build;
 public interface OutputSink {
     void put(OutputFile file);
 
+    /**
+     * A file too large to hold in memory (an offline bundle of the whole site), written as a stream; it is in the output
+     * once the stream is closed.
+     */
+    default java.io.OutputStream open(String path) {
+        return new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                put(new OutputFile(path, toByteArray(), null));
+            }
+        };
+    }
+
     /** Files kept in memory, sorted by path. */
     final class InMemory implements OutputSink {
         private final java.util.Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();

@@ -173,6 +173,22 @@ public final class OutputWriter {
             });
         }
 
+        @Override
+        public java.io.OutputStream open(String path) {
+            if (closed) throw new IllegalStateException("the staging folder is closed");
+            Path target = dir.resolve(path);
+            if (!target.normalize().startsWith(dir)) throw new IllegalArgumentException("unsafe output path " + path);
+            try {
+                Files.createDirectories(target.getParent());
+                java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+                count.incrementAndGet();
+                return out;
+            } catch (IOException e) {
+                fail("cannot write the site: " + e.getMessage(), "check free disk space and that the output folder can be written");
+                return null;
+            }
+        }
+
         private void throwIfFailed() {
             IOException e = failure.get();
             if (e != null) fail("cannot write the site: " + e.getMessage(), "check free disk space and that the output folder can be written");

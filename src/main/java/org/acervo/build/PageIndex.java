@@ -18,6 +18,11 @@ import org.acervo.model.Page;
 public record PageIndex(List<Page> pages, Map<Page, ParsedSource> sources, Map<String, Map<String, Page>> byTranslationPath,
                         Set<String> unpublished, ContentTree tree, List<String> languages) {
 
+    /** The same index without the parsed sources (their Markdown), once it is rendered. */
+    public PageIndex withoutSources() {
+        return new PageIndex(pages, Map.of(), byTranslationPath, unpublished, tree, languages);
+    }
+
     /**
      * The page for a content path (without the .md ending or language suffix) in the wanted
      * language, else in the first other language that has it.

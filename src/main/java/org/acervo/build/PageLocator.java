@@ -37,12 +37,7 @@ public final class PageLocator {
     }
 
     public PageIndex locate(ContentTree tree, List<ParsedSource> parsed) {
-        Map<String, String> folderSlugs = new HashMap<>();
-        for (ParsedSource p : parsed) {
-            if (p.source().kind() == SourceFile.Kind.BRANCH && !p.source().dir().isEmpty()) {
-                p.meta().slug().ifPresent(s -> folderSlugs.put(p.source().lang() + "|" + p.source().dir(), s));
-            }
-        }
+        Map<String, String> folderSlugs = folderSlugs(parsed);
         List<Page> pages = new ArrayList<>();
         Map<Page, ParsedSource> sources = new HashMap<>();
         Map<String, Map<String, Page>> byPath = new LinkedHashMap<>();
@@ -70,6 +65,30 @@ public final class PageLocator {
             byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
         }
         return new PageIndex(List.copyOf(pages), sources, byPath, unpublished, tree, config.languageCodes());
+    }
+
+    /** The slugs that folders' {@code _index} files give them, by language and folder. */
+    static Map<String, String> folderSlugs(java.util.Collection<ParsedSource> parsed) {
+        Map<String, String> folderSlugs = new HashMap<>();
+        for (ParsedSource p : parsed) {
+            if (p.source().kind() == SourceFile.Kind.BRANCH && !p.source().dir().isEmpty()) {
+                p.meta().slug().ifPresent(s -> folderSlugs.put(p.source().lang() + "|" + p.source().dir(), s));
+            }
+        }
+        return folderSlugs;
+    }
+
+    /**
+     * A page read again after an edit, located as {@link #locate} would: empty when the edit changes more than the page
+     * itself (it is now a draft or dated in the future, has another translation key or has problems).
+     */
+    Optional<Page> relocate(ParsedSource p, Page before, Map<String, String> folderSlugs) {
+        if (!drafts && (p.meta().draft() || p.meta().date().map(d -> d.isAfter(now)).orElse(false))) return Optional.empty();
+        String key = p.meta().translationKey().map(k -> "key:" + k).orElse("path:" + p.source().translationPath());
+        if (!key.equals(before.translationKey())) return Optional.empty();
+        checkTerms(p);
+        if (problems.hasErrors()) return Optional.empty();
+        return Optional.of(page(p, key, folderSlugs));
     }
 
     /** Terms of taxonomies that declare their terms must be among them. */

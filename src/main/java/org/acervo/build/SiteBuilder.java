@@ -143,25 +143,11 @@ public final class SiteBuilder {
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
         times.mark("scan");
-        PerFileWork perFile = new PerFileWork(options.threads(), config.limits().fileTimeoutMillis());
-        List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
-        times.mark("parse");
-        List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further
-        java.util.Set<ParsedSource> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        kept.addAll(parsed);
-        java.util.Set<String> withheld = new java.util.HashSet<>();
-        read.stream().filter(p -> !kept.contains(p)).forEach(p -> withheld.add(p.source().relative()));
-        PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
-        times.mark("locate");
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
-        Glossary terms = Glossary.of(index.pages(), config.languageCodes());
-        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
-                "term", new TermShortcodeValues(terms, problems),
-                "download", new FileShortcodeValues("file", problems),
-                "video", new FileShortcodeValues("src", problems))));
+        Sources sources = readSources(options, config, theme, tree, templates, problems);    // parse, locate, markdown
+        PageIndex index = sources.index();
+        List<Page> pages = sources.pages();
         LinkTargets links = new LinkTargets(index, problems);
-        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
-        times.mark("markdown");
         Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
         TermAnalyzers analyzers = new TermAnalyzers();
         java.util.function.BiFunction<String, String, String> uiStrings = (lang, key) -> theme.string(lang, key, config.defaultLanguage());
@@ -191,8 +177,8 @@ public final class SiteBuilder {
         others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages).files()));  // index
         times.mark("search index");
         others.addAll(resources(siteDir, site, tree, theme, problems));
-        pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(withheld),
-                SourceSurvey.of(tree, parsed).meta(), session.dates(tree.contentDir()))));
+        pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(sources.withheld()),
+                sources.meta(), session.dates(tree.contentDir()))));
         times.mark("resources, status");
         problems.throwIfAny();
         Lightened light = session.liveReload()
@@ -207,7 +193,73 @@ public final class SiteBuilder {
             warnings.add(new BuildProblem(SourceLocation.of(theme.shown().resolve("i18n").resolve(p[0] + ".yaml")),
                     "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
         }
+        if (session.liveReload()) {
+            lastGood = new Workbench(options, config, theme, tree, index, sources.folderSlugs(), pageTemplates, markdownTerms(index, config),
+                    glossary.isEmpty() ? null : linker, new DownloadLinker(bundleFiles, uiStrings), site, extras, views);
+        }
         return new Built(site, List.of(), warnings, tree.skippedOtherLanguages(), light);
+    }
+
+    private static Glossary markdownTerms(PageIndex index, SiteConfig config) {
+        return Glossary.of(index.pages(), config.languageCodes());
+    }
+
+    /** What the preview keeps of its last good build, to show an edited page at once (see {@link #edited}). */
+    private record Workbench(BuildOptions options, SiteConfig config, Theme theme, ContentTree tree, PageIndex index,
+                             Map<String, String> folderSlugs, TemplateRenderer templates, Glossary terms, GlossaryLinker linker,
+                             DownloadLinker downloads, Site site, PageExtras extras, SiteViews views) {}
+
+    private volatile Workbench lastGood;
+
+    /**
+     * The preview's first answer to an edit: the edited pages alone, rendered against the last good build (its lists,
+     * menus and related pages), so the editor sees the change at once, however large the site; the rebuild that follows
+     * brings everything else up to date. Empty when the edit is more than a change to the text or front matter of
+     * existing single pages (a new or deleted file, a section's _index, a glossary term, the theme, site.yaml, an edit
+     * that moves the page or has problems): then only the rebuild answers.
+     *
+     * @param changed absolute paths of the files that changed
+     * @param served  the files served now, for the images of the page
+     */
+    public Optional<List<OutputFile>> edited(java.util.Set<Path> changed, Map<String, OutputFile> served) {
+        Workbench w = lastGood;
+        if (w == null || changed.isEmpty()) return Optional.empty();
+        Problems problems = new Problems();
+        List<OutputFile> out = new ArrayList<>();
+        HtmlFinisher finisher = new HtmlFinisher(false, doc -> {
+            doc.select("[data-offline-bundle]").remove();
+            return doc.outerHtml();
+        });
+        TemplateRenderer templates = w.templates().reportingTo(problems);
+        MarkdownRenderer markdown = new MarkdownRenderer(w.config().html(), new ThemeShortcodes(w.theme(), templates, Map.of(
+                "term", new TermShortcodeValues(w.terms(), problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
+        org.acervo.render.PagePlanner planner = new org.acervo.render.PagePlanner(w.site());
+        PageLocator locator = new PageLocator(w.config(), problems, w.options().drafts(), w.options().now());
+        for (Path file : changed) {
+            Optional<org.acervo.content.SourceFile> source = w.tree().sources().stream().filter(s -> s.absolute().equals(file)).findFirst();
+            if (source.isEmpty() || !java.nio.file.Files.isRegularFile(file)) return Optional.empty();
+            Optional<Page> before = w.index().pages().stream().filter(p -> p.source().equals(source.get())).findFirst();
+            if (before.isEmpty() || before.get().kind() != org.acervo.model.PageKind.SINGLE || Glossary.isEntry(before.get())) {
+                return Optional.empty();
+            }
+            Optional<ParsedSource> parsed = new FrontMatterParser(w.config(), problems).read(source.get());
+            if (parsed.isEmpty() || problems.hasErrors() || !problems.warnings().isEmpty()) return Optional.empty();
+            if (!new PublicProfiles().keep(List.of(parsed.get())).equals(List.of(parsed.get()))) return Optional.empty();
+            Optional<Page> located = locator.relocate(parsed.get(), before.get(), w.folderSlugs());
+            if (located.isEmpty() || !located.get().path().equals(before.get().path())) return Optional.empty();
+            Page page = located.get().withContent(markdown.render(parsed.get(), located.get(), new LinkTargets(w.index(), problems), problems));
+            if (w.linker() != null) page = w.linker().link(page);
+            page = w.downloads().annotate(List.of(page)).pages().get(0);
+            if (problems.hasErrors() || !problems.warnings().isEmpty()) return Optional.empty();
+            OutputPage planned = planner.single(page);
+            Optional<String> html = templates.render(planned, w.views().site(page.lang()), w.extras().of(planned, page));
+            if (html.isEmpty() || problems.hasErrors()) return Optional.empty();
+            OutputFile finished = OutputFile.text(planned.file(), finisher.finish(html.get(), planned.file()));
+            out.addAll(new LightPass(w.site(), w.theme(), session.images()).previewPage(finished, served));
+        }
+        return Optional.of(out);
     }
 
     /**
@@ -288,6 +340,38 @@ public final class SiteBuilder {
         light.files().forEach(sink::put);
         times.mark("lighten");
         return light;
+    }
+
+    /**
+     * What the build keeps of its sources once their Markdown is rendered: the pages, where they are, what the front
+     * matter said; not the Markdown itself, which would double what a large site holds in memory.
+     *
+     * @param withheld    sources left out before anything else (profiles without {@code public: true})
+     * @param folderSlugs the slugs folders get from their {@code _index} files
+     */
+    private record Sources(PageIndex index, List<Page> pages, java.util.Set<String> withheld,
+                           Map<String, org.acervo.content.FrontMatter> meta, Map<String, String> folderSlugs) {}
+
+    private Sources readSources(BuildOptions options, SiteConfig config, Theme theme, ContentTree tree, TemplateRenderer templates,
+                                Problems problems) {
+        PerFileWork perFile = new PerFileWork(options.threads(), config.limits().fileTimeoutMillis());
+        List<ParsedSource> read = parse(tree, config, problems, perFile);                  // parse
+        times.mark("parse");
+        List<ParsedSource> parsed = new PublicProfiles().keep(read);                     // private profiles never go further
+        java.util.Set<ParsedSource> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(parsed);
+        java.util.Set<String> withheld = new java.util.HashSet<>();
+        read.stream().filter(p -> !kept.contains(p)).forEach(p -> withheld.add(p.source().relative()));
+        PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
+        times.mark("locate");
+        Glossary terms = Glossary.of(index.pages(), config.languageCodes());
+        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
+                "term", new TermShortcodeValues(terms, problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
+        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
+        times.mark("markdown");
+        return new Sources(index.withoutSources(), pages, withheld, SourceSurvey.of(tree, parsed).meta(), PageLocator.folderSlugs(parsed));
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {

@@ -56,6 +56,15 @@ public final class PageExtras {
         Optional<Page> page = out.kind() == PageKind.HOME || out.kind() == PageKind.SECTION || out.kind() == PageKind.SINGLE
                 ? Optional.ofNullable(byPath.get(out.page().path())).filter(p -> p.lang().equals(out.lang()))
                 : Optional.empty();
+        return of(out, page);
+    }
+
+    /** The extras of a page that is newer than the site these extras were made for (an edit shown in the preview at once). */
+    public Map<String, Object> of(OutputPage out, Page edited) {
+        return of(out, Optional.of(edited));
+    }
+
+    private Map<String, Object> of(OutputPage out, Optional<Page> page) {
         Map<String, Object> m = new HashMap<>();
         m.put("jsonld", structured.of(out, page).orElse(""));
         List<RelatedLink> links = new ArrayList<>();

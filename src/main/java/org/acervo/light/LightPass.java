@@ -100,6 +100,21 @@ public final class LightPass {
         return new Lightened(files.all(), List.of(), List.of(), List.of(), new OfflineBundle(site, strings()));
     }
 
+    /**
+     * One page made light for the preview, among the files of a site already served (its images and their copies):
+     * the page and any image copies made for it.
+     */
+    public List<OutputFile> previewPage(OutputFile page, Map<String, OutputFile> served) {
+        if (!contains(OutputFiles.bytes(page), IMG)) return List.of(page);
+        OutputFiles files = new OutputFiles(List.of(page), served);
+        PageImages images = new PageImages(new ImageVariants(files, imageCache), config.budgets().withImages(), strings());
+        Document doc = Jsoup.parse(files.text(page.path()));
+        images.rewrite(doc, page.path());
+        doc.outputSettings().prettyPrint(false);
+        files.put(OutputFile.text(page.path(), doc.outerHtml()));
+        return files.all();
+    }
+
     /** Pages over the budgets, as warnings (or errors with --strict) at their source files. */
     static List<BuildProblem> overBudget(Site site, List<PageWeight> weights, WeightReport report) {
         SiteConfig config = site.config();

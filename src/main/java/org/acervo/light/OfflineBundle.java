@@ -195,8 +195,8 @@ public final class OfflineBundle {
      */
     final class Writer implements AutoCloseable {
         private final Scope scope;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        private final ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
+        private final Counted counted;
+        private final ZipOutputStream zip;
         private final java.util.concurrent.ExecutorService deflater = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "acervo-bundle");
             t.setDaemon(true);
@@ -204,8 +204,11 @@ public final class OfflineBundle {
         });
         private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-        Writer(Scope scope) {
+        /** @param out where the zip goes, closed when it is finished */
+        Writer(Scope scope, java.io.OutputStream out) {
             this.scope = scope;
+            this.counted = new Counted(out);
+            this.zip = new ZipOutputStream(counted, StandardCharsets.UTF_8);
             zip.setLevel(Deflater.BEST_COMPRESSION);
         }
 
@@ -244,8 +247,8 @@ public final class OfflineBundle {
             }
         }
 
-        /** The finished zip. */
-        byte[] finish() {
+        /** Finishes the zip; returns its size in bytes. */
+        long finish() {
             await();
             try {
                 zip.close();
@@ -254,12 +257,39 @@ public final class OfflineBundle {
             } finally {
                 deflater.shutdown();
             }
-            return bytes.toByteArray();
+            return counted.count;
         }
 
+        /** Stops deflating; a bundle not finished (the build failed) is closed unfinished, for the staging folder to go. */
         @Override
         public void close() {
             deflater.shutdownNow();
+            try {
+                counted.close();
+            } catch (IOException e) {
+                // the staging folder it is in is deleted or swapped in either way
+            }
+        }
+    }
+
+    /** Counts the bytes that go through. */
+    private static final class Counted extends java.io.FilterOutputStream {
+        long count;
+
+        Counted(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
         }
     }
 }

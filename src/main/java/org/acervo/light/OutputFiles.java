@@ -15,17 +15,30 @@ final class OutputFiles implements PageWeigher.Sizes {
     private final Map<String, OutputFile> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> gzipped = new ConcurrentHashMap<>(); // made once: weighed, then written as .gz
 
+    /** Files found here when not among these ones (the rest of a site already built); never changed. */
+    private final Map<String, OutputFile> around;
+
     OutputFiles(Collection<OutputFile> initial) {
+        this(initial, Map.of());
+    }
+
+    OutputFiles(Collection<OutputFile> initial, Map<String, OutputFile> around) {
         for (OutputFile f : initial) files.put(f.path(), f);
+        this.around = around;
     }
 
     Optional<OutputFile> find(String path) {
-        return Optional.ofNullable(files.get(path));
+        return Optional.ofNullable(get(path));
+    }
+
+    private OutputFile get(String path) {
+        OutputFile f = files.get(path);
+        return f != null ? f : around.get(path);
     }
 
     @Override
     public boolean contains(String path) {
-        return files.containsKey(path);
+        return files.containsKey(path) || around.containsKey(path);
     }
 
     void put(OutputFile f) {
@@ -42,7 +55,7 @@ final class OutputFiles implements PageWeigher.Sizes {
     }
 
     byte[] bytes(String path) {
-        return bytes(files.get(path));
+        return bytes(get(path));
     }
 
     static byte[] bytes(OutputFile f) {
@@ -56,7 +69,7 @@ final class OutputFiles implements PageWeigher.Sizes {
 
     @Override
     public long size(String path) {
-        OutputFile f = files.get(path);
+        OutputFile f = get(path);
         if (f.bytes() != null) return f.bytes().length;
         try {
             return Files.size(f.copyFrom());

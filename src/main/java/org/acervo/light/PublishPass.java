@@ -91,7 +91,7 @@ public final class PublishPass {
             for (String p : all) if (bundler.kept(p, scope)) in.add(p);
             in.add("index.html");
             present.put(lang, in);
-            writers.put(lang, bundler.new Writer(scope));
+            writers.put(lang, bundler.new Writer(scope, sink.open(LightPass.bundlePath(lang))));
         }
 
         Map<String, Kept> kept = new ConcurrentHashMap<>();
@@ -128,12 +128,7 @@ public final class PublishPass {
                 w.add(entries);
             }
             Map<String, Long> bundleSizes = new HashMap<>();
-            writers.forEach((lang, w) -> {
-                byte[] zip = w.finish();
-                String path = LightPass.bundlePath(lang);
-                rest.put(new OutputFile(path, zip, null));
-                bundleSizes.put(lang, (long) zip.length);
-            });
+            writers.forEach((lang, w) -> bundleSizes.put(lang, w.finish()));
             for (Finished home : homes) {
                 String lang = home.file().substring(0, home.file().indexOf('/'));
                 Document doc = Jsoup.parse(new String(home.html(), StandardCharsets.UTF_8));
@@ -237,7 +232,7 @@ public final class PublishPass {
             throw new IllegalStateException(e);
         }
         Map<String, Long> sizes = new java.util.TreeMap<>();
-        for (String p : rest.paths()) if (!p.startsWith("downloads/")) sizes.put(p, rest.size(p));
+        for (String p : rest.paths()) sizes.put(p, rest.size(p));
         pages.forEach((p, k) -> sizes.put(p, k.size()));
         sizes.forEach((p, size) -> {
             md.update(p.getBytes(StandardCharsets.UTF_8));

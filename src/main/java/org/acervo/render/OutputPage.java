@@ -22,6 +22,11 @@ public record OutputPage(PageKind kind, String lang, String file, String type, O
         alternates = List.copyOf(alternates);
     }
 
+    /** The same page without its taxonomy, to compare the rest apart from it (see the preview's caches). */
+    public OutputPage withoutTaxonomy() {
+        return taxonomy == null ? this : new OutputPage(kind, lang, file, type, layout, page, items, pager, null, alternates, where);
+    }
+
     /** The folder the page is served from, ending in "/" ("" for the top). */
     public String dir() {
         int i = file.lastIndexOf('/');

@@ -185,14 +185,14 @@ public final class PagePlanner {
             PageView view = synthetic(PageKind.TERM, lang, t.label(), "", t.path());
             out.addAll(paginate(t.path(), items, (pageItems, pager, file) -> new OutputPage(PageKind.TERM, lang, file, tax.key(),
                     Optional.empty(), view, pageItems, pager, tv,
-                    alternates(lang, c -> site.expectLanguage(c).taxonomies().get(tax.key()).stream()
-                            .filter(o -> o.id().equals(t.id())).findFirst().map(TaxonomyTerm::path),
+                    alternates(lang, c -> Optional.ofNullable(termIndex(c, tax.key()).get(t.id())).map(TaxonomyTerm::path),
                             c -> c + "/" + tax.slug(c) + "/"), Optional.empty())));
         }
         return out;
     }
 
-    private OutputPage single(Page p) {
+    /** The output page of a single page. */
+    public OutputPage single(Page p) {
         String lang = p.lang();
         return new OutputPage(PageKind.SINGLE, lang, p.outputFile(), p.type(), p.meta().layout(), view(p, PageKind.SINGLE), List.of(),
                 null, null,

@@ -45,12 +45,17 @@ public final class TemplateRenderer {
                 .newLineTrimming(true).autoEscaping(true).cacheActive(true).build();
     }
 
-    private TemplateRenderer(TemplateRenderer base, Map<String, Object> globals) {
+    private TemplateRenderer(TemplateRenderer base, Map<String, Object> globals, Problems problems) {
         this.theme = base.theme;
         this.config = base.config;
-        this.problems = base.problems;
+        this.problems = problems;
         this.engine = base.engine;
         this.globals = Map.copyOf(globals);
+    }
+
+    /** The same renderer (and its compiled templates) reporting to other problems. */
+    public TemplateRenderer reportingTo(Problems other) {
+        return new TemplateRenderer(this, globals, other);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class TemplateRenderer {
     public TemplateRenderer withGlobal(String name, Object value) {
         Map<String, Object> g = new HashMap<>(globals);
         g.put(name, value);
-        return new TemplateRenderer(this, g);
+        return new TemplateRenderer(this, g, problems);
     }
 
     /** True when the theme has {@code layouts/<name>.html}, e.g. {@code newsletter/email}. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.acervo.build.BuildOptions;
 import org.acervo.build.BuildSession;
@@ -56,7 +57,39 @@ public final class Preview implements AutoCloseable {
         }
         this.server = new PreviewServer(new InetSocketAddress(bind, port), () -> state, roots);
         this.host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
-        this.watcher = new SiteWatcher(this.siteDir, 20, this::rebuild);
+        this.watcher = new SiteWatcher(this.siteDir, 20, this::changed);
+    }
+
+    /** Rebuilds one at a time, off the watcher's thread, so that an edit made meanwhile is shown at once all the same. */
+    private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "acervo-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object pendingLock = new Object();
+    private Set<Path> pending = new java.util.LinkedHashSet<>(); // changes no rebuild has taken yet, under pendingLock
+    private boolean rebuildQueued;                             // under pendingLock
+    /** Pages shown early (see showEditedFirst), each with the count of such showings when it was made; under this. */
+    private final Map<String, Long> shownEarly = new HashMap<>();
+    private long showings;
+
+    /** The watcher's batch of changed files: the edited pages at once, then a rebuild of the whole site. */
+    private void changed(Set<Path> changed) {
+        if (state.problems().isEmpty()) showEditedFirst(changed);
+        synchronized (pendingLock) {
+            pending.addAll(changed);
+            if (rebuildQueued) return;
+            rebuildQueued = true;
+        }
+        rebuilder.execute(() -> {
+            Set<Path> taken;
+            synchronized (pendingLock) {
+                taken = pending;
+                pending = new java.util.LinkedHashSet<>();
+                rebuildQueued = false;
+            }
+            rebuild(taken);
+        });
     }
 
     /** Builds the site, starts serving it on {@code bind:port} (0: any free port) and watching its files. */
@@ -91,38 +124,123 @@ public final class Preview implements AutoCloseable {
         return state.problems();
     }
 
-    /** Rebuilds after {@code changed} (absolute paths; empty for the first build). */
-    synchronized void rebuild(Set<Path> changed) {
+    /**
+     * Rebuilds after {@code changed} (absolute paths; empty for the first build). Runs on one thread at a time (the
+     * constructor's, then the rebuilder's), while edited pages may be shown meanwhile from the watcher's.
+     */
+    private void rebuild(Set<Path> changed) {
         long start = System.nanoTime();
         if (changed.stream().anyMatch(p -> p.getFileName() != null && p.getFileName().toString().equals(SiteConfigLoader.FILE))) {
             session.forgetAll();
         } else if (changed.stream().anyMatch(p -> p.startsWith(siteDir.resolve("themes")))) {
             session.forgetRenders();
         }
-        Snapshot previous = state;
+        long showingsBefore;
+        synchronized (this) {
+            showingsBefore = showings;
+        }
+        Snapshot previous;
+        Snapshot next;
         try {
             SiteBuilder.Built built = builder.render(BuildOptions.of(siteDir, siteDir.resolve("public")).withDrafts(drafts));
             Map<String, OutputFile> files = new HashMap<>();
             for (OutputFile f : built.files()) files.put(f.path(), f);
             // the search index may have been made anew in the background meanwhile: serve the newest
             for (OutputFile f : session.currentSearchIndex()) files.put(f.path(), f);
-            state = new Snapshot(Map.copyOf(files), List.of(), previous.version() + 1);
+            synchronized (this) {
+                // a page shown early while this build ran is newer than this build's: it stays until the next one
+                previous = state;
+                Map<String, OutputFile> served = previous.files();
+                shownEarly.forEach((path, when) -> {
+                    if (when > showingsBefore && served.containsKey(path)) files.put(path, served.get(path));
+                });
+                shownEarly.values().removeIf(when -> when <= showingsBefore);
+                next = new Snapshot(Map.copyOf(files), List.of(), previous.version() + 1);
+                state = next;
+            }
             int[] counts = session.takePageCounts();
             log.printf("%s %d pages in %d ms (%d rendered, %d unchanged; %s)%n", changed.isEmpty() ? "Built" : "Rebuilt",
                     counts[0] + counts[1], (System.nanoTime() - start) / 1_000_000, counts[0], counts[1], builder.times().summary());
         } catch (BuildFailure f) {
             session.takePageCounts();
-            state = new Snapshot(previous.files(), f.problems(), previous.version() + 1);
+            synchronized (this) {
+                previous = state;
+                next = new Snapshot(previous.files(), f.problems(), previous.version() + 1);
+                state = next;
+            }
             log.println(f.problems().size() + " problem(s); still serving the last site that built:");
             for (BuildProblem p : f.problems()) log.println("  " + p);
         } catch (RuntimeException e) {
-            state = new Snapshot(previous.files(), List.of(new BuildProblem(SourceLocation.of(Path.of("site.yaml")),
-                    "internal error while rebuilding: " + e, "this is a bug in Acervo; please report it with the change you made")),
-                    previous.version() + 1);
+            synchronized (this) {
+                previous = state;
+                next = new Snapshot(previous.files(), List.of(new BuildProblem(SourceLocation.of(Path.of("site.yaml")),
+                        "internal error while rebuilding: " + e, "this is a bug in Acervo; please report it with the change you made")),
+                        previous.version() + 1);
+                state = next;
+            }
             log.println("internal error while rebuilding: " + e);
         }
         log.flush();
-        if (server != null) server.reloadAll(state.version());
+        if (server != null) server.reload(next.version(), changedPages(previous, next));
+    }
+
+    /**
+     * Serves the edited pages at once, rendered against the last good build, and tells the browsers showing them; the
+     * rebuild that follows brings the lists, feeds and search up to date (see {@link SiteBuilder#edited}).
+     */
+    private void showEditedFirst(Set<Path> changed) {
+        long start = System.nanoTime();
+        Optional<List<OutputFile>> edited;
+        try {
+            edited = builder.edited(changed, state.files());
+        } catch (RuntimeException e) {
+            return; // the rebuild reports whatever is wrong
+        }
+        if (edited.isEmpty() || edited.get().isEmpty()) return;
+        synchronized (this) {
+            Snapshot now = state;
+            if (!now.problems().isEmpty()) return;
+            Map<String, OutputFile> files = new HashMap<>(now.files());
+            showings++;
+            for (OutputFile f : edited.get()) {
+                files.put(f.path(), f);
+                shownEarly.put(f.path(), showings);
+            }
+            state = new Snapshot(Map.copyOf(files), List.of(), now.version());
+        }
+        List<String> pages = edited.get().stream().map(OutputFile::path).filter(p -> p.endsWith(".html")).toList();
+        log.printf("Showed %s in %d ms, rebuilding the rest%n", String.join(", ", pages), (System.nanoTime() - start) / 1_000_000);
+        log.flush();
+        if (server != null) server.edited(pages);
+    }
+
+    /** How many changed pages a reload event names before it says "all" (a browser checks the list for its own page). */
+    private static final int NAMED_PAGES = 200;
+
+    /**
+     * The HTML files whose bytes differ between two snapshots (an empty optional: reload every page, for a change to
+     * a style sheet or script, a list too long to send, or problems that every page shows or stopped showing).
+     */
+    static Optional<List<String>> changedPages(Snapshot before, Snapshot after) {
+        if (!before.problems().equals(after.problems()) || !after.problems().isEmpty()) return Optional.empty();
+        List<String> pages = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.HashSet<>(before.files().keySet());
+        paths.addAll(after.files().keySet());
+        for (String p : paths) {
+            OutputFile a = before.files().get(p);
+            OutputFile b = after.files().get(p);
+            if (a == b || a != null && b != null && sameBytes(a, b)) continue;
+            if (p.endsWith(".css") || p.endsWith(".js") && !p.contains("/search/")) return Optional.empty();
+            if (p.endsWith(".html")) pages.add(p);
+            if (pages.size() > NAMED_PAGES) return Optional.empty();
+        }
+        java.util.Collections.sort(pages);
+        return Optional.of(pages);
+    }
+
+    private static boolean sameBytes(OutputFile a, OutputFile b) {
+        if (a.bytes() != null && b.bytes() != null) return java.util.Arrays.equals(a.bytes(), b.bytes());
+        return a.bytes() == null && b.bytes() == null && a.copyFrom().equals(b.copyFrom());
     }
 
     /** Browsers currently listening for reloads. */
@@ -133,6 +251,7 @@ public final class Preview implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        rebuilder.shutdownNow();
         server.close();
     }
 }

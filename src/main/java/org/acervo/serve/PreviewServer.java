@@ -80,8 +80,30 @@ final class PreviewServer implements AutoCloseable {
     }
 
     /** Tells every open page to reload. */
-    void reloadAll(long version) {
-        byte[] event = ("event: reload\ndata: " + version + "\n\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * After a build: open pages reload when they are among {@code pages} (their bytes changed), or all of them when it is
+     * empty. The event's data is {@code {"version": N, "pages": [...]}}, without {@code pages} for all.
+     */
+    void reload(long version, Optional<List<String>> pages) {
+        send("reload", "{\"version\":" + version + pages.map(p -> ",\"pages\":" + json(p)).orElse("") + "}");
+    }
+
+    /** Edited pages shown before the rebuild: the pages among them reload. */
+    void edited(List<String> pages) {
+        send("edited", "{\"pages\":" + json(pages) + "}");
+    }
+
+    private static String json(List<String> pages) {
+        StringBuilder b = new StringBuilder("[");
+        for (String p : pages) {
+            if (b.length() > 1) b.append(',');
+            org.acervo.util.Json.string(b, p);
+        }
+        return b.append(']').toString();
+    }
+
+    private void send(String name, String data) {
+        byte[] event = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
         for (HttpExchange x : listeners) {
             try {
                 OutputStream o = x.getResponseBody();
@@ -202,7 +224,7 @@ final class PreviewServer implements AutoCloseable {
         OutputStream o = x.getResponseBody();
         o.write(("retry: 500\n: version " + state.get().version() + "\n\n").getBytes(StandardCharsets.UTF_8));
         o.flush();
-        listeners.add(x); // kept open; written to by reloadAll
+        listeners.add(x); // kept open; written to by reload and edited
     }
 
     private static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {

@@ -88,7 +88,16 @@ class PreviewTest {
         }
 
         void await() throws IOException {
-            for (String line; (line = in.readLine()) != null; ) if (line.equals("event: reload")) return;
+            next("reload");
+        }
+
+        /** The data of the next event of that name (events of other names are skipped). */
+        String next(String name) throws IOException {
+            boolean wanted = false;
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("event: ")) wanted = line.equals("event: " + name);
+                else if (wanted && line.startsWith("data: ")) return line.substring("data: ".length());
+            }
             throw new AssertionError("the event stream closed");
         }
 
@@ -155,6 +164,43 @@ class PreviewTest {
             int rendered = Integer.parseInt(m.group(2));
             assertTrue(rendered >= 4 && rendered < pages / 2, "the page, its translation's switcher, lists, home: " + rebuilt);
         }
+    }
+
+    @Test
+    void theEditedPageIsShownBeforeTheRebuildAndOnlyChangedPagesReload() throws Exception {
+        TestSite site = TestSite.create(dir, SITE);
+        StringWriter log = new StringWriter();
+        try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(log, true))) {
+            String edited;
+            String reload;
+            try (ReloadEvents events = new ReloadEvents(p)) {
+                site.writeFile("content/knowledge/agua.es.md", "---\ntitle: Agua potable\ntopics: [water]\n---\nSegunda versión.\n");
+                edited = events.next("edited");
+                // before the rebuild has answered, the edited page is served already
+                Document early = page(p, "/es/knowledge/agua/");
+                assertEquals("Agua potable", early.selectFirst("h1").text());
+                reload = events.next("reload");
+            }
+            assertEquals("{\"pages\":[\"es/knowledge/agua/index.html\"]}", edited);
+            List<String> reloaded = jsonList(reload);
+            assertTrue(reloaded.contains("es/knowledge/index.html"), "the list shows the new title: " + reload);
+            assertFalse(reloaded.contains("es/knowledge/agua/index.html"), "shown already, the same after the rebuild: " + reload);
+            assertFalse(reloaded.contains("es/knowledge/aire/index.html"), "unchanged pages do not reload: " + reload);
+            assertTrue(page(p, "/es/knowledge/").text().contains("Agua potable"));
+            assertTrue(log.toString().contains("Showed es/knowledge/agua/index.html in "), log.toString());
+            // a new page is more than an edit: only the rebuild answers, and the new page is among the changed ones
+            try (ReloadEvents events = new ReloadEvents(p)) {
+                site.writeFile("content/knowledge/suelo.es.md", "---\ntitle: Suelo\n---\nTexto.\n");
+                assertTrue(jsonList(events.next("reload")).contains("es/knowledge/suelo/index.html"));
+            }
+            assertEquals(1, log.toString().lines().filter(l -> l.startsWith("Showed")).count(), log.toString());
+        }
+    }
+
+    private static List<String> jsonList(String data) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).get("pages").forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test
