@@ -148,13 +148,9 @@ public final class SiteBuilder {
         PageIndex index = sources.index();
         List<Page> pages = sources.pages();
         LinkTargets links = new LinkTargets(index, problems);
-        Glossary glossary = Glossary.of(pages, config.languageCodes());                    // glossary links
-        TermAnalyzers analyzers = new TermAnalyzers();
-        java.util.function.BiFunction<String, String, String> uiStrings = (lang, key) -> theme.string(lang, key, config.defaultLanguage());
-        GlossaryLinker linker = new GlossaryLinker(glossary, analyzers, uiStrings);
-        String glossarySignature = session.caching() ? glossary.signature() : "";
-        pages = glossary.isEmpty() ? pages : pages.parallelStream().map(p -> session.linked(p, glossarySignature, linker::link)).toList();
-        times.mark("glossary links");
+        Glossary glossary = sources.glossary();
+        GlossaryLinker linker = sources.linker();
+        java.util.function.BiFunction<String, String, String> uiStrings = uiStrings(theme, config);
         BundleFiles bundleFiles = BundleFiles.of(tree, pages);
         DownloadLinker.Result linked = new DownloadLinker(bundleFiles, uiStrings).annotate(pages);   // download links get type and size
         Site site = new SiteAssembler(config, problems).assemble(linked.pages());         // assemble
@@ -350,7 +346,12 @@ public final class SiteBuilder {
      * @param folderSlugs the slugs folders get from their {@code _index} files
      */
     private record Sources(PageIndex index, List<Page> pages, java.util.Set<String> withheld,
-                           Map<String, org.acervo.content.FrontMatter> meta, Map<String, String> folderSlugs) {}
+                           Map<String, org.acervo.content.FrontMatter> meta, Map<String, String> folderSlugs, Glossary glossary,
+                           GlossaryLinker linker) {}
+
+    private static java.util.function.BiFunction<String, String, String> uiStrings(Theme theme, SiteConfig config) {
+        return (lang, key) -> theme.string(lang, key, config.defaultLanguage());
+    }
 
     private Sources readSources(BuildOptions options, SiteConfig config, Theme theme, ContentTree tree, TemplateRenderer templates,
                                 Problems problems) {
@@ -369,9 +370,29 @@ public final class SiteBuilder {
                 "term", new TermShortcodeValues(terms, problems),
                 "download", new FileShortcodeValues("file", problems),
                 "video", new FileShortcodeValues("src", problems))));
-        List<Page> pages = renderMarkdown(index, markdown, problems, perFile, config.limits().fileTimeoutMillis()); // markdown
-        times.mark("markdown");
-        return new Sources(index.withoutSources(), pages, withheld, SourceSurvey.of(tree, parsed).meta(), PageLocator.folderSlugs(parsed));
+        // the glossary's own pages first: their definitions are what every other page links to, while it is rendered
+        long limit = config.limits().fileTimeoutMillis();
+        List<Page> entries = renderMarkdown(index, index.pages().stream().filter(Glossary::isEntry).toList(), "", markdown, problems,
+                perFile, limit);
+        Glossary glossary = Glossary.of(entries, config.languageCodes());
+        GlossaryLinker linker = new GlossaryLinker(glossary, new TermAnalyzers(), uiStrings(theme, config));
+        String glossarySignature = session.caching() ? glossary.signature() : "";
+        List<Page> others = renderMarkdown(index, index.pages().stream().filter(p -> !Glossary.isEntry(p)).toList(), glossarySignature,
+                glossary.isEmpty() ? markdown : markdown.withBodyStep(linker::linkIn), problems, perFile, limit);
+        // the entries link to other terms too, once there is a glossary to link to
+        if (!glossary.isEmpty()) entries = entries.parallelStream().map(p -> session.linked(p, glossarySignature, linker::link)).toList();
+        // in the index's order, as before: entries and other pages were rendered apart
+        List<Page> pages = new ArrayList<>(index.pages().size());
+        Map<String, Page> byKey = new java.util.HashMap<>();
+        entries.forEach(p -> byKey.put(p.lang() + "|" + p.source().relative(), p));
+        others.forEach(p -> byKey.put(p.lang() + "|" + p.source().relative(), p));
+        for (Page p : index.pages()) {
+            Page r = byKey.get(p.lang() + "|" + p.source().relative());
+            if (r != null) pages.add(r);
+        }
+        times.mark("markdown and glossary links");
+        return new Sources(index.withoutSources(), pages, withheld, SourceSurvey.of(tree, parsed).meta(), PageLocator.folderSlugs(parsed),
+                glossary, linker);
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
@@ -391,11 +412,13 @@ public final class SiteBuilder {
                 "split the file into smaller pages, or raise limits: fileTimeout in site.yaml");
     }
 
-    private List<Page> renderMarkdown(PageIndex index, MarkdownRenderer markdown, Problems problems, PerFileWork perFile, long limit) {
-        String linkSignature = session.caching() ? linkSignature(index) : "";
+    /** @param glossarySignature what the glossary links of these pages depend on, while previewing ("" otherwise) */
+    private List<Page> renderMarkdown(PageIndex index, List<Page> todo, String glossarySignature, MarkdownRenderer markdown,
+                                      Problems problems, PerFileWork perFile, long limit) {
+        String linkSignature = session.caching() ? linkSignature(index) + "|" + glossarySignature : "";
         AtomicInteger done = new AtomicInteger();
-        int total = index.pages().size();
-        return perFile.map(index.pages(), p -> {
+        int total = todo.size();
+        return perFile.map(todo, p -> {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {

@@ -73,30 +73,48 @@ public final class GlossaryLinker {
     /** One page with its terms linked; the same page when nothing changes. */
     public Page link(Page page) {
         String html = page.content().html();
-        TermTrie trie = tries.get(page.lang());
-        boolean auto = trie != null && !trie.isEmpty() && !Boolean.FALSE.equals(page.params().get("glossary"));
-        boolean explicit = html.contains("data-term=") || html.contains(glossaryPathPrefix.getOrDefault(page.lang(), "\0"));
-        if (html.isEmpty() || (!auto && !explicit)) return page;
-        String own = Glossary.isEntry(page) ? Glossary.idOf(page) : null;
+        if (html.isEmpty() || !mayLink(page, html)) return page;
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
-        Element body = doc.body();
+        if (!linkIn(doc.body(), page)) return page;
+        Content c = page.content();
+        return page.withContent(new Content(doc.body().html(), c.text(), c.headings(), c.summary(), c.words()));
+    }
+
+    /** Whether a page may get links at all: automatic ones, or explicit links to terms to mark. */
+    private boolean mayLink(Page page, String html) {
+        TermTrie trie = tries.get(page.lang());
+        boolean auto = trie != null && !trie.isEmpty() && !Boolean.FALSE.equals(page.params().get("glossary"));
+        return auto || html.contains("data-term=") || html.contains(glossaryPathPrefix.getOrDefault(page.lang(), "\0"));
+    }
+
+    /**
+     * Links the terms of a page's body in place (the Markdown renderer calls this on the body it has parsed anyway);
+     * returns whether anything was linked.
+     */
+    public boolean linkIn(Element body, Page page) {
+        if (glossary.isEmpty()) return false;
+        TermTrie trie = tries.get(page.lang());
+        boolean auto = trie != null && !trie.isEmpty() && !Boolean.FALSE.equals(page.params().get("glossary"));
+        String own = Glossary.isEntry(page) ? Glossary.idOf(page) : null;
         Map<String, GlossaryEntry> linked = new LinkedHashMap<>();
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.getElementsByTag("a")) {
             // explicit links: the term shortcode, and plain Markdown links to a term's page
+            if (!a.hasAttr("href")) continue;
+            String href = a.attr("href");
+            int hash = href.indexOf('#');
             GlossaryEntry e = a.hasAttr("data-term")
                     ? glossary.find(a.attr("data-term"), page.lang()).or(() -> findAnyLanguage(a.attr("data-term"))).orElse(null)
-                    : byPath.get(a.attr("href").replaceFirst("#.*$", ""));
+                    : byPath.get(hash < 0 ? href : href.substring(0, hash));
             if (e == null || e.id().equals(own)) continue;
             a.attr("data-term", e.id());
             a.attr("aria-describedby", definitionId(e.id()));
             linked.putIfAbsent(e.id(), e);
         }
         if (auto) linkText(body, page.lang(), trie, linked, own);
-        if (linked.isEmpty()) return page;
+        if (linked.isEmpty()) return false;
         appendDefinitions(body, page.lang(), linked);
-        Content c = page.content();
-        return page.withContent(new Content(body.html(), c.text(), c.headings(), c.summary(), c.words()));
+        return true;
     }
 
     private java.util.Optional<GlossaryEntry> findAnyLanguage(String id) {

@@ -49,6 +49,8 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final Cleaner cleaner;
     private final ShortcodeRenderer shortcodes;
+    /** Done to each page's body before it is written out (glossary links), on the document parsed here anyway; or null. */
+    private final java.util.function.BiConsumer<Element, Page> bodyStep;
 
     /** What the link resolver needs to know about the page being rendered. */
     private record RenderContext(Page page, LinkTargets links, int bodyLine, Document doc) {}
@@ -73,6 +75,24 @@ public final class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(options).build();
         this.cleaner = new Cleaner(HtmlSafelist.forPolicy(policy));
         this.shortcodes = shortcodes;
+        this.bodyStep = null;
+    }
+
+    private MarkdownRenderer(MarkdownRenderer base, java.util.function.BiConsumer<Element, Page> bodyStep) {
+        this.parser = base.parser;
+        this.parserWithoutAutolinks = base.parserWithoutAutolinks;
+        this.renderer = base.renderer;
+        this.cleaner = base.cleaner;
+        this.shortcodes = base.shortcodes;
+        this.bodyStep = bodyStep;
+    }
+
+    /**
+     * The same renderer, doing {@code step} to every body once it is clean (its text, headings and summary are taken
+     * before): work on the body that would otherwise parse it again.
+     */
+    public MarkdownRenderer withBodyStep(java.util.function.BiConsumer<Element, Page> step) {
+        return new MarkdownRenderer(this, step);
     }
 
     /** Renders a page's body; problems (broken links, unknown shortcodes) go to {@code problems}. */
@@ -98,6 +118,7 @@ public final class MarkdownRenderer {
                 ? Optional.ofNullable(clean.body().selectFirst("p")).map(Element::text).orElse("")
                 : page.description();
         if (!rendered.isEmpty()) insertShortcodes(clean.body(), rendered);
+        if (bodyStep != null) bodyStep.accept(clean.body(), page);
         return new Content(clean.body().html(), text, headings, summary);
     }
 
