@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar acervo.jar <command>}. Exit codes: 0 success, 1 problems in the content,
- * 2 a usage error.
+ * {@code java -jar acervo.jar <command>}. Exit codes: 0 success, 1 problems in the content (or a site
+ * too large for the memory given), 2 a usage error, 70 a bug.
  */
 @Command(name = "acervo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds a light, bilingual static site for a community of practice's knowledge library.",
@@ -33,7 +33,16 @@ public final class Main implements Runnable {
             commandLine.getErr().println("This is a bug in Acervo, not in your content. Please report it with the command you ran.");
             return 70;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a library larger than the heap: say how to give it more, not a stack trace (the output is left as it was)
+            long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            err.println("acervo: the site did not fit in the " + heap + " MB of memory Java was given"
+                    + " (start it with more: ACERVO_HEAP=" + Math.max(2, (heap * 2 + 1023) / 1024) + "g sh target/acervo ..."
+                    + ", or java -Xmx" + Math.max(2, (heap * 2 + 1023) / 1024) + "g -jar target/acervo.jar ...)");
+            return 1;
+        }
     }
 
     @Override

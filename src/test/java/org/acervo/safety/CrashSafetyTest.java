@@ -199,8 +199,13 @@ class CrashSafetyTest {
 
     /** {@code java -cp <this test's class path> org.acervo.cli.Main build --source DIR}, as a separate process. */
     static ProcessBuilder cli(Path siteDir) {
+        return cli(siteDir, "-Xmx512m");
+    }
+
+    /** The same with another heap: {@code -Xmx32m}. */
+    static ProcessBuilder cli(Path siteDir, String heap) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.acervo.cli.Main", "build",
-                "--source", siteDir.toString());
+        return new ProcessBuilder(java, heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "org.acervo.cli.Main",
+                "build", "--source", siteDir.toString());
     }
 }

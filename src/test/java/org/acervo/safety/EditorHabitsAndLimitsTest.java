@@ -55,6 +55,24 @@ class EditorHabitsAndLimitsTest {
     }
 
     @Test
+    void aSiteTooLargeForTheMemoryGivenSaysHowToGiveMoreAndLeavesTheOutput() throws Exception {
+        // one file of 48 MB, allowed by the site, read by a Java given 32 MB
+        TestSite site = TestSite.create(dir, "-- site.yaml --\n" + TestSite.DEFAULT_CONFIG + "limits: {maxFileSize: 100MB}\n"
+                + "-- content/knowledge/agua.es.md --\n" + PAGE).buildOk();
+        String before = SiteSnapshot.treeHash(site.dir().resolve("public"));
+        StringBuilder huge = new StringBuilder("---\ntitle: Enorme\n---\n");
+        String paragraph = "Un párrafo sobre cuencas, ríos y acuíferos, repetido hasta no caber en la memoria.\n\n";
+        while (huge.length() < 48_000_000) huge.append(paragraph);
+        site.writeFile("content/knowledge/enorme.es.md", huge.toString());
+        Process p = CrashSafetyTest.cli(site.dir(), "-Xmx32m").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), out);
+        assertTrue(out.contains("acervo: the site did not fit in the ") && out.contains("ACERVO_HEAP="), out);
+        assertTrue(!out.contains("\tat ") && !out.contains("Exception in thread"), "no stack trace: " + out);
+        assertEquals(before, SiteSnapshot.treeHash(site.dir().resolve("public")), "the previous site is untouched");
+    }
+
+    @Test
     void fileTimeoutIsConfigurableAndNamesTheFile() {
         String slow = "---\ntitle: Lento\n---\n" + "Un *párrafo* con [enlaces](https://example.org) y `código`.\n\n".repeat(4_000);
         TestSite site = TestSite.create(dir, "-- site.yaml --\n" + TestSite.DEFAULT_CONFIG + "limits: {fileTimeout: 1ms}\n"
