@@ -41,6 +41,7 @@ public final class HtmlFinisher {
         doc.outputSettings().prettyPrint(false);
         String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
         for (Element e : doc.getAllElements()) {
+            if (e.attributesSize() == 0) continue; // most elements: nothing to make relative or safe
             UrlSafety.scrub(e);
             for (String attr : URL_ATTRIBUTES) {
                 if (e.hasAttr(attr)) e.attr(attr, relativize(fromDir, e.attr(attr)));

@@ -150,9 +150,17 @@ public final class OfflineBundle {
 
     /** A page as it is in the bundle: explicit index.html in links; links to what the bundle lacks go online or lose their address. */
     String offline(Document doc, String file, Set<String> present) {
-        String lang = doc.selectFirst("html") == null ? site.config().defaultLanguage() : doc.selectFirst("html").attr("lang");
-        doc.select("[data-offline-bundle], script[data-offline-reading]").remove();
-        for (Element e : doc.select("a[href], area[href], link[href], form[action]")) {
+        Element html = doc.selectFirst("html");
+        String lang = html == null ? site.config().defaultLanguage() : html.attr("lang");
+        List<Element> links = new ArrayList<>();
+        List<Element> leftOut = new ArrayList<>();
+        for (Element e : doc.getAllElements()) { // one walk instead of two selections
+            if (e.hasAttr("data-offline-bundle") || e.nameIs("script") && e.hasAttr("data-offline-reading")) leftOut.add(e);
+            else if (e.nameIs("form") ? e.hasAttr("action") : (e.nameIs("a") || e.nameIs("area") || e.nameIs("link")) && e.hasAttr("href")) links.add(e);
+        }
+        for (Element e : leftOut) e.remove();
+        for (Element e : links) {
+            if (!leftOut.isEmpty() && e.ownerDocument() != doc) continue; // inside what was left out
             String attr = e.nameIs("form") ? "action" : "href";
             String url = e.attr(attr);
             Optional<String> target = PageImages.localPath(file, url);
@@ -172,6 +180,165 @@ public final class OfflineBundle {
         }
         doc.outputSettings().prettyPrint(false).outline(false);
         return doc.outerHtml(); // the page was minified when it was built; taking elements out adds no white space
+    }
+
+    /**
+     * The bundle copy of a published page made from its HTML as jsoup wrote it (every attribute value in double quotes,
+     * no raw {@code <} outside scripts and style sheets), with the same changes as {@link #offline}, without parsing the
+     * page and writing it out again. Empty when it leaves the page to {@link #offline}: the home pages (their offline
+     * download box goes, content and all), or text not as jsoup writes it.
+     */
+    Optional<String> offlineFromText(String html, String file, Set<String> present) {
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        String lang = site.config().defaultLanguage();
+        int i = 0;
+        int n = html.length();
+        List<int[]> attrs = new ArrayList<>(); // per attribute: start, name end, value start (-1: none), value end, end
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0) {
+                out.append(html, i, n);
+                break;
+            }
+            out.append(html, i, lt);
+            if (html.startsWith("<!--", lt)) {
+                int end = html.indexOf("-->", lt + 4);
+                if (end < 0) return Optional.empty();
+                out.append(html, lt, end + 3);
+                i = end + 3;
+                continue;
+            }
+            if (lt + 1 >= n || !Character.isLetter(html.charAt(lt + 1))) { // an end tag or the doctype
+                int end = html.indexOf('>', lt);
+                if (end < 0) return Optional.empty();
+                out.append(html, lt, end + 1);
+                i = end + 1;
+                continue;
+            }
+            int p = lt + 1;
+            while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') p++;
+            String tag = html.substring(lt + 1, p);
+            attrs.clear();
+            while (true) {
+                while (p < n && isSpace(html.charAt(p))) p++;
+                if (p >= n) return Optional.empty();
+                char c = html.charAt(p);
+                if (c == '>' || c == '/' && p + 1 < n && html.charAt(p + 1) == '>') break;
+                int start = p;
+                while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '=' && html.charAt(p) != '>'
+                        && !(html.charAt(p) == '/' && p + 1 < n && html.charAt(p + 1) == '>')) p++;
+                int nameEnd = p;
+                int valueStart = -1;
+                int valueEnd = -1;
+                if (p < n && html.charAt(p) == '=') {
+                    if (p + 1 >= n || html.charAt(p + 1) != '"') return Optional.empty();
+                    valueStart = p + 2;
+                    valueEnd = html.indexOf('"', valueStart);
+                    if (valueEnd < 0) return Optional.empty();
+                    p = valueEnd + 1;
+                }
+                attrs.add(new int[] {start, nameEnd, valueStart, valueEnd, p});
+            }
+            int tagEnd = html.indexOf('>', p) + 1;
+            String rawText = tag.equals("script") || tag.equals("style") ? "</" + tag + ">" : null;
+            int close = rawText == null ? tagEnd : html.indexOf(rawText, tagEnd);
+            if (close < 0) return Optional.empty();
+            if (tag.equals("html")) {
+                String l = attribute(html, attrs, "lang");
+                if (l != null) lang = l;
+            }
+            if (attribute(html, attrs, "data-offline-bundle") != null) return Optional.empty();
+            if (tag.equals("script") && attribute(html, attrs, "data-offline-reading") != null) {
+                i = close + rawText.length(); // the offline reading script is left out, content and all
+                continue;
+            }
+            String link = tag.equals("form") ? "action" : tag.equals("a") || tag.equals("area") || tag.equals("link") ? "href" : null;
+            int at = link == null ? -1 : index(html, attrs, link);
+            String replaced = null;
+            boolean leaveOut = false;
+            if (at >= 0 && attrs.get(at)[2] >= 0) {
+                int[] a = attrs.get(at);
+                String raw = html.substring(a[2], a[3]);
+                String url = raw.indexOf('&') < 0 ? raw : org.jsoup.parser.Parser.unescapeEntities(raw, true);
+                Optional<String> target = PageImages.localPath(file, url);
+                if (target.isPresent()) {
+                    String path = target.get();
+                    boolean folder = path.isEmpty() || path.endsWith("/");
+                    if (folder) path = path + "index.html";
+                    if (present.contains(path)) {
+                        if (folder) replaced = tagWith(html, lt, tagEnd, attrs, at, attr(link, explicitIndex(url)), null);
+                    } else if (tag.equals("link")) {
+                        leaveOut = true;
+                    } else if (site.config().base().isPresent()) {
+                        replaced = tagWith(html, lt, tagEnd, attrs, at, attr(link, site.config().base().get() + target.get() + suffix(url)), null);
+                    } else if (!tag.equals("form")) {
+                        replaced = tagWith(html, lt, tagEnd, attrs, at, "", attr("title", strings.apply(lang, "offline_missing")));
+                    }
+                }
+            }
+            if (!leaveOut) {
+                if (replaced != null) out.append(replaced);
+                else out.append(html, lt, tagEnd);
+                out.append(html, tagEnd, close);
+            }
+            i = close;
+        }
+        return Optional.of(out.toString());
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    private static int index(String html, List<int[]> attrs, String name) {
+        for (int k = 0; k < attrs.size(); k++) {
+            int[] a = attrs.get(k);
+            if (a[1] - a[0] == name.length() && html.startsWith(name, a[0])) return k;
+        }
+        return -1;
+    }
+
+    /** The raw value of an attribute of the tag ("" for one without a value), or null when the tag has none. */
+    private static String attribute(String html, List<int[]> attrs, String name) {
+        int k = index(html, attrs, name);
+        if (k < 0) return null;
+        int[] a = attrs.get(k);
+        return a[2] < 0 ? "" : html.substring(a[2], a[3]);
+    }
+
+    /** {@code name="value"}, escaped as jsoup writes it. */
+    private static String attr(String name, String value) {
+        return new org.jsoup.nodes.Attribute(name, value).html();
+    }
+
+    /**
+     * The tag with attribute {@code at} written as {@code replacement} (nothing when it is ""), and {@code title} (a whole
+     * {@code title="..."}) in place of its title, or last when it has none: what jsoup writes after the same changes.
+     */
+    private static String tagWith(String html, int lt, int tagEnd, List<int[]> attrs, int at, String replacement, String title) {
+        StringBuilder b = new StringBuilder(tagEnd - lt + 64);
+        b.append(html, lt, attrs.get(0)[0] - 1);
+        boolean titled = false;
+        for (int k = 0; k < attrs.size(); k++) {
+            int[] a = attrs.get(k);
+            if (k == at) {
+                if (!replacement.isEmpty()) b.append(' ').append(replacement);
+                continue;
+            }
+            if (title != null && a[1] - a[0] == 5 && html.startsWith("title", a[0])) {
+                b.append(' ').append(title);
+                titled = true;
+                continue;
+            }
+            b.append(' ').append(html, a[0], a[4]);
+        }
+        if (title != null) {
+            b.append(" data-offline-missing=\"\"");
+            if (!titled) b.append(' ').append(title);
+        }
+        int[] last = attrs.get(attrs.size() - 1);
+        b.append(html, last[4], tagEnd);
+        return b.toString();
     }
 
     /** {@code ../} becomes {@code ../index.html}; a query or fragment stays at the end. */

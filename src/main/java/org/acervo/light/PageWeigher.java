@@ -20,16 +20,24 @@ final class PageWeigher {
     record Loads(String kind, List<Load> loads) {
         /** Read from the parsed page (parsed once for other work: see {@link OfflineBundle#zip}). */
         static Loads of(Document doc) {
-            List<Load> loads = new ArrayList<>();
-            for (Element e : doc.select("link[href]")) {
-                Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
-                Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
-                if (type != null) loads.add(new Load(e.attr("href"), type));
+            List<Load> css = new ArrayList<>();
+            List<Load> js = new ArrayList<>();
+            List<Load> images = new ArrayList<>();
+            for (Element e : doc.getAllElements()) { // one walk, in the order of three selections: links, scripts, images
+                if (e.nameIs("link") && e.hasAttr("href")) {
+                    Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                    Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
+                    if (type != null) css.add(new Load(e.attr("href"), type));
+                } else if (e.nameIs("script") && e.hasAttr("src")) {
+                    js.add(new Load(e.attr("src"), Type.JS));
+                } else if (e.nameIs("img")) {
+                    images.add(new Load(chosen(e), Type.IMAGE));
+                }
             }
-            for (Element e : doc.select("script[src]")) loads.add(new Load(e.attr("src"), Type.JS));
-            for (Element e : doc.select("img")) loads.add(new Load(chosen(e), Type.IMAGE));
+            css.addAll(js);
+            css.addAll(images);
             Element body = doc.body();
-            return new Loads(body == null ? "" : body.attr("data-kind"), loads);
+            return new Loads(body == null ? "" : body.attr("data-kind"), css);
         }
     }
 

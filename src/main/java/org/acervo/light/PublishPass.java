@@ -189,9 +189,12 @@ public final class PublishPass {
             for (OfflineBundle.Writer w : writers.values()) {
                 if (!bundler.kept(file, w.scope())) continue;
                 String lang = w.scope().lang().orElseThrow();
-                // the bundle's copy changes the document: a page in two bundles (a 404 page at the top) is parsed again for the second
-                Document copy = first ? doc : Jsoup.parse(online);
-                bundled.put(lang, bundler.offline(copy, file, present.get(lang)).getBytes(StandardCharsets.UTF_8));
+                // from the page's text when it can (no second writing of the document), else on the document: it changes it,
+                // so a page in two bundles (a 404 page at the top) is parsed again for the second
+                boolean mine = first;
+                String copy = bundler.offlineFromText(online, file, present.get(lang))
+                        .orElseGet(() -> bundler.offline(mine ? doc : Jsoup.parse(online), file, present.get(lang)));
+                bundled.put(lang, copy.getBytes(StandardCharsets.UTF_8));
                 first = false;
             }
         }

@@ -128,6 +128,49 @@ class OfflineBundleTest {
         assertEquals("../../manuals/guia/index.html", page.selectFirst("main a:containsOwn(la guía)").attr("href"));
     }
 
+    /**
+     * The build makes each bundle page from the published page's text; {@code acervo bundle} rewrites the parsed page.
+     * Over the whole demo library, with and without a baseURL and offline reading, both give the very same bytes.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "baseURL: https://biblioteca.example.org/\noffline: true\n"})
+    void theBuildsBundleCopiesAreThoseOfTheParsedPages(String extra) throws IOException {
+        Path demo = dir.resolve("demo");
+        for (String part : new String[] {"content", "themes"}) copyTree(Path.of(part), demo.resolve(part));
+        Files.writeString(demo.resolve("site.yaml"), Files.readString(Path.of("site.yaml")) + extra);
+        TestSite site = TestSite.create(dir.resolve("unused"), "");
+        site.run("build", "--source", demo.toString(), "--output", dir.resolve("public").toString());
+        assertEquals(0, site.exit(), site.err());
+        for (String lang : new String[] {"es", "en"}) {
+            Path alone = dir.resolve(lang + ".zip");
+            site.run("bundle", "--source", demo.toString(), "--lang", lang, "--output", alone.toString());
+            assertEquals(0, site.exit(), site.err());
+            Map<String, byte[]> built = unzip(dir.resolve("public/downloads/acervo-" + lang + ".zip"));
+            Map<String, byte[]> parsed = unzip(alone);
+            assertEquals(parsed.keySet(), built.keySet());
+            long pages = 0;
+            for (String entry : parsed.keySet()) {
+                if (entry.endsWith(".html")) {
+                    assertEquals(new String(parsed.get(entry), StandardCharsets.UTF_8), new String(built.get(entry), StandardCharsets.UTF_8), entry);
+                    pages++;
+                } else {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(parsed.get(entry), built.get(entry), entry);
+                }
+            }
+            assertTrue(pages > 90, lang + ": " + pages + " pages compared");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
+
     @Test
     void unknownLanguageOrSectionIsAUsageErrorNamingTheChoices() {
         TestSite site = TestSite.create(dir, SITE);
