@@ -190,14 +190,30 @@ public final class SiteBuilder {
                     "missing UI string '" + p[1] + "'", "add " + p[1] + ": ... to the file"));
         }
         if (session.liveReload()) {
-            lastGood = new Workbench(options, config, theme, tree, index, sources.folderSlugs(), pageTemplates, markdownTerms(index, config),
+            lastGood = new Workbench(options, config, theme, tree, index, sources.folderSlugs(), pageTemplates, sources.terms(),
                     glossary.isEmpty() ? null : linker, new DownloadLinker(bundleFiles, uiStrings), site, extras, views);
         }
         return new Built(site, List.of(), warnings, tree.skippedOtherLanguages(), light);
     }
 
-    private static Glossary markdownTerms(PageIndex index, SiteConfig config) {
-        return Glossary.of(index.pages(), config.languageCodes());
+    /**
+     * Markdown with the theme's shortcodes; {@code terms} are the glossary entries the term shortcode links to (read
+     * before any page is rendered).
+     */
+    private static MarkdownRenderer markdownRenderer(SiteConfig config, Theme theme, TemplateRenderer templates, Glossary terms,
+                                                     Problems problems) {
+        return new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
+                "term", new TermShortcodeValues(terms, problems),
+                "download", new FileShortcodeValues("file", problems),
+                "video", new FileShortcodeValues("src", problems))));
+    }
+
+    /** The preview's pages: finished, without the offline bundle box (the preview makes no bundles), not minified. */
+    private static HtmlFinisher previewFinisher() {
+        return new HtmlFinisher(false, doc -> {
+            doc.select("[data-offline-bundle]").remove();
+            return doc.outerHtml();
+        });
     }
 
     /** What the preview keeps of its last good build, to show an edited page at once (see {@link #edited}). */
@@ -222,15 +238,9 @@ public final class SiteBuilder {
         if (w == null || changed.isEmpty()) return Optional.empty();
         Problems problems = new Problems();
         List<OutputFile> out = new ArrayList<>();
-        HtmlFinisher finisher = new HtmlFinisher(false, doc -> {
-            doc.select("[data-offline-bundle]").remove();
-            return doc.outerHtml();
-        });
+        HtmlFinisher finisher = previewFinisher();
         TemplateRenderer templates = w.templates().reportingTo(problems);
-        MarkdownRenderer markdown = new MarkdownRenderer(w.config().html(), new ThemeShortcodes(w.theme(), templates, Map.of(
-                "term", new TermShortcodeValues(w.terms(), problems),
-                "download", new FileShortcodeValues("file", problems),
-                "video", new FileShortcodeValues("src", problems))));
+        MarkdownRenderer markdown = markdownRenderer(w.config(), w.theme(), templates, w.terms(), problems);
         org.acervo.render.PagePlanner planner = new org.acervo.render.PagePlanner(w.site());
         PageLocator locator = new PageLocator(w.config(), problems, w.options().drafts(), w.options().now());
         for (Path file : changed) {
@@ -306,10 +316,7 @@ public final class SiteBuilder {
     /** The preview: pages rendered (or reused) and finished, images made light; everything stays in memory. */
     private Lightened preview(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
                               List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink) {
-        HtmlFinisher finisher = new HtmlFinisher(false, doc -> {
-            doc.select("[data-offline-bundle]").remove();
-            return doc.outerHtml();
-        });
+        HtmlFinisher finisher = previewFinisher();
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
         plan.parallelStream().forEach(page -> {
             Map<String, Object> pageExtras = extras.of(page);
@@ -346,8 +353,8 @@ public final class SiteBuilder {
      * @param folderSlugs the slugs folders get from their {@code _index} files
      */
     private record Sources(PageIndex index, List<Page> pages, java.util.Set<String> withheld,
-                           Map<String, org.acervo.content.FrontMatter> meta, Map<String, String> folderSlugs, Glossary glossary,
-                           GlossaryLinker linker) {}
+                           Map<String, org.acervo.content.FrontMatter> meta, Map<String, String> folderSlugs, Glossary terms,
+                           Glossary glossary, GlossaryLinker linker) {}
 
     private static java.util.function.BiFunction<String, String, String> uiStrings(Theme theme, SiteConfig config) {
         return (lang, key) -> theme.string(lang, key, config.defaultLanguage());
@@ -366,10 +373,7 @@ public final class SiteBuilder {
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         times.mark("locate");
         Glossary terms = Glossary.of(index.pages(), config.languageCodes());
-        MarkdownRenderer markdown = new MarkdownRenderer(config.html(), new ThemeShortcodes(theme, templates, Map.of(
-                "term", new TermShortcodeValues(terms, problems),
-                "download", new FileShortcodeValues("file", problems),
-                "video", new FileShortcodeValues("src", problems))));
+        MarkdownRenderer markdown = markdownRenderer(config, theme, templates, terms, problems);
         // the glossary's own pages first: their definitions are what every other page links to, while it is rendered
         long limit = config.limits().fileTimeoutMillis();
         List<Page> entries = renderMarkdown(index, index.pages().stream().filter(Glossary::isEntry).toList(), "", markdown, problems,
@@ -392,7 +396,7 @@ public final class SiteBuilder {
         }
         times.mark("markdown and glossary links");
         return new Sources(index.withoutSources(), pages, withheld, SourceSurvey.of(tree, parsed).meta(), PageLocator.folderSlugs(parsed),
-                glossary, linker);
+                terms, glossary, linker);
     }
 
     private List<ParsedSource> parse(ContentTree tree, SiteConfig config, Problems problems, PerFileWork perFile) {
