@@ -51,10 +51,10 @@ public final class GlossaryLinker {
         for (String lang : glossary.languages()) {
             TermTrie trie = new TermTrie();
             // titles first, so that a title wins over another term's synonym of the same words
-            for (GlossaryEntry e : glossary.entries(lang)) trie.add(analyzers.terms(lang, e.title()), e.id());
+            for (GlossaryEntry e : glossary.entries(lang)) add(trie, lang, e.id(), e.title());
             for (GlossaryEntry e : glossary.entries(lang)) {
-                for (String f : e.synonyms()) trie.add(analyzers.terms(lang, f), e.id());
-                for (String f : e.abbr()) trie.add(analyzers.terms(lang, f), e.id());
+                for (String f : e.synonyms()) add(trie, lang, e.id(), f);
+                for (String f : e.abbr()) add(trie, lang, e.id(), f);
             }
             tries.put(lang, trie);
             for (GlossaryEntry e : glossary.entries(lang)) {
@@ -62,6 +62,11 @@ public final class GlossaryLinker {
                 glossaryPathPrefix.putIfAbsent(lang, e.path().substring(0, e.path().lastIndexOf('/', e.path().length() - 2) + 1));
             }
         }
+    }
+
+    private void add(TermTrie trie, String lang, String id, String written) {
+        List<TermAnalyzers.Token> tokens = analyzers.tokens(lang, written.strip());
+        trie.add(tokens, TermTrie.Form.of(id, written, tokens));
     }
 
     /** The pages with their terms linked, in the same order. */
@@ -141,17 +146,17 @@ public final class GlossaryLinker {
             int last = 0;
             int i = 0;
             while (i < tokens.size()) {
-                TermTrie.Match m = trie.longestAt(tokens, joined, i);
+                TermTrie.Match m = trie.longestAt(text, tokens, joined, i);
                 if (m == null) {
                     i++;
                     continue;
                 }
                 i = m.to();
-                if (m.id().equals(own) || linked.containsKey(m.id())) continue;
+                int start = tokens.get(m.from()).start() - m.lead();
+                int end = tokens.get(m.to() - 1).end() + m.trail();
+                if (m.id().equals(own) || linked.containsKey(m.id()) || start < last) continue;
                 GlossaryEntry e = glossary.find(m.id(), lang).orElseThrow();
                 linked.put(m.id(), e);
-                int start = tokens.get(m.from()).start();
-                int end = tokens.get(m.to() - 1).end();
                 if (out == null) out = new ArrayList<>();
                 if (start > last) out.add(new TextNode(text.substring(last, start)));
                 Element a = new Element("a").attr("href", e.path()).attr("data-term", e.id())

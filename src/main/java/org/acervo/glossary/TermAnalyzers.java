@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.it.ItalianLightStemFilter;
@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The Lucene analysis chain used to compare words with glossary terms, per language:
- * standard tokenizer, lower case, accent folding, the language's light stemmer. Stop words are
+ * standard tokenizer, lower case, accent folding, the language's light stemmer (KStem for English,
+ * which undoes inflections without Porter's reach into derived words). Stop words are
  * kept on purpose, so that "community of practice" stays three adjacent tokens.
  * Analyzers are thread-safe; one instance per language is shared by the whole build.
  */
@@ -67,7 +68,7 @@ public final class TermAnalyzers {
                 if (lang.equals("en")) ts = new EnglishPossessiveFilter(ts);
                 ts = new ASCIIFoldingFilter(new LowerCaseFilter(ts)); // fold first: "José" and "Jose" stem alike
                 ts = switch (lang) {
-                    case "en" -> new PorterStemFilter(ts);
+                    case "en" -> new KStemFilter(ts); // inflections: "organization" is not "organ", as Porter would have it
                     case "es" -> new SpanishLightStemFilter(ts);
                     case "pt" -> new PortugueseLightStemFilter(ts);
                     case "fr" -> new FrenchLightStemFilter(ts);

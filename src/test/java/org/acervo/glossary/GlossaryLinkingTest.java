@@ -246,4 +246,70 @@ class GlossaryLinkingTest {
         }
         assertTrue(informal);
     }
+
+    /** Terms of a real software glossary: signs, one-letter names and short abbreviations, derived words. */
+    static final String SIGNS = """
+            -- site.yaml --
+            languages:
+              en: {name: English, title: Library}
+            -- content/glossary/_index.en.md --
+            ---
+            title: Glossary
+            ---
+            -- content/glossary/plus-one.en.md --
+            ---
+            title: "+1"
+            description: A vote in favour.
+            ---
+            -- content/glossary/cpp.en.md --
+            ---
+            title: C++
+            description: A programming language.
+            ---
+            -- content/glossary/r.en.md --
+            ---
+            title: R
+            description: A language for statistics.
+            ---
+            -- content/glossary/information-technology.en.md --
+            ---
+            title: Information technology
+            description: Computers and networks.
+            abbr: IT
+            ---
+            -- content/glossary/organization.en.md --
+            ---
+            title: Organization
+            description: A body of people.
+            ---
+            -- content/knowledge/counts.en.md --
+            ---
+            title: Counts
+            ---
+            It was 1 of 2 votes; see function(s), and the letter r. Use C for speed.
+
+            The organ played.
+
+            Later the plan got a +1 from the IT team, and we wrote it in C++ and in R's syntax.
+
+            Several organizations joined.
+            """;
+
+    @Test
+    void formsWithSignsOneLetterNamesAndShortAbbreviationsMatchOnlyAsWrittenAndDerivedWordsStayApart() {
+        TestSite site = TestSite.create(dir, SIGNS).buildOk();
+        Document page = site.html("en/knowledge/counts/index.html");
+        Element first = page.select(".content p").get(0);
+        Element second = page.select(".content p").get(1);
+        assertTrue(first.select("a[data-term]").isEmpty(), "'1' is not '+1', 'It' not 'IT', 'r' and 's' not 'R', 'C' not 'C++': " + first);
+        assertTrue(second.select("a[data-term]").isEmpty(), "an organ is not an organization: " + second);
+        Element third = page.select(".content p").get(2);
+        assertEquals("+1", third.selectFirst("a[data-term=plus-one]").text(), third.toString());
+        assertEquals("IT", third.selectFirst("a[data-term=information-technology]").text());
+        assertEquals("C++", third.selectFirst("a[data-term=cpp]").text());
+        assertEquals("R's", third.selectFirst("a[data-term=r]").text(), "a possessive is the name too");
+        assertTrue(third.selectFirst("a[data-term=plus-one]").previousSibling().toString().endsWith("got a "),
+                "the sign is inside the link, not left before it");
+        assertEquals("organizations", page.selectFirst("a[data-term=organization]").text(), "plurals still match");
+    }
 }
