@@ -33,7 +33,7 @@ public final class Glossary {
     }
 
     /**
-     * Reads the entries from pages; definitions come from descriptions, else from the first sentences of the rendered first
+     * Reads the entries from pages; definitions come from descriptions, else from the first sentence of the rendered first
      * paragraph ({@link #shortDefinition}).
      */
     public static Glossary of(Collection<Page> pages, List<String> languages) {
@@ -58,18 +58,17 @@ public final class Glossary {
     static final int SHORT_DEFINITION = 200;
 
     /**
-     * The first sentences of a paragraph, as many as fit in {@value #SHORT_DEFINITION} characters (at least the first, cut
-     * at a word and ended with an ellipsis when it alone is longer): every page that uses the term carries it, and the
-     * whole text is one link away on the term's page.
+     * The first sentence of a paragraph, cut at a word and ended with an ellipsis when it is longer than
+     * {@value #SHORT_DEFINITION} characters: every page that uses the term carries it (a dictionary's definition is its
+     * first sentence; what follows is explanation), and the whole text is one link away on the term's page.
      */
     static String shortDefinition(String paragraph, String lang) {
         String text = paragraph.strip();
-        if (text.length() <= SHORT_DEFINITION) return text;
         java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.forLanguageTag(lang));
         sentences.setText(text);
-        int end = 0;
-        for (int next = sentences.next(); next != java.text.BreakIterator.DONE && next <= SHORT_DEFINITION; next = sentences.next()) end = next;
-        if (end > 0) return text.substring(0, end).strip();
+        int end = sentences.next();
+        if (end != java.text.BreakIterator.DONE && end <= SHORT_DEFINITION) return text.substring(0, end).strip();
+        if (text.length() <= SHORT_DEFINITION) return text;
         int cut = text.lastIndexOf(' ', SHORT_DEFINITION - 1);
         return text.substring(0, cut > 0 ? cut : SHORT_DEFINITION - 1).strip() + "…";
     }

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
  */
 public final class HtmlFinisher {
     private static final String[] URL_ATTRIBUTES = {"href", "src", "poster", "action", "data-src", "data-index"};
+    private static final java.util.Set<String> URL_ATTRIBUTE_SET = java.util.Set.of(URL_ATTRIBUTES);
     private final boolean explicitIndex;
     private final java.util.function.Function<Document, String> serializer;
 
@@ -43,8 +44,8 @@ public final class HtmlFinisher {
         for (Element e : doc.getAllElements()) {
             if (e.attributesSize() == 0) continue; // most elements: nothing to make relative or safe
             UrlSafety.scrub(e);
-            for (String attr : URL_ATTRIBUTES) {
-                if (e.hasAttr(attr)) e.attr(attr, relativize(fromDir, e.attr(attr)));
+            for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
+                if (URL_ATTRIBUTE_SET.contains(a.getKey())) a.setValue(relativize(fromDir, a.getValue()));
             }
             if (e.nameIs("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
                 String c = e.attr("content");

@@ -16,6 +16,7 @@ public final class UrlSafety {
     /** Attributes that hold one URL. */
     private static final String[] URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background",
             "xlink:href", "longdesc", "manifest", "codebase", "ping"};
+    private static final java.util.Set<String> URL_ATTRIBUTE_SET = java.util.Set.of(URL_ATTRIBUTES);
     private static final Pattern IGNORED = Pattern.compile("[\\x00-\\x20\\x7F]+");
     private static final Pattern RASTER_IMAGE = Pattern.compile("data:image/(png|gif|jpeg|webp|avif);.*", Pattern.DOTALL);
 
@@ -23,6 +24,7 @@ public final class UrlSafety {
 
     /** True when a browser following this URL would run code or render attacker-made markup. */
     public static boolean runsCode(String url) {
+        if (url.indexOf(':') < 0) return false; // no scheme: a path, a fragment (most URLs of a page)
         String u = IGNORED.matcher(url).replaceAll("").toLowerCase(Locale.ROOT);
         return u.startsWith("javascript:") || u.startsWith("vbscript:") || u.startsWith("data:");
     }
@@ -30,11 +32,17 @@ public final class UrlSafety {
     /** Removes URL attributes that run code from one element; also event handlers and srcdoc, which no page needs. */
     static void scrub(Element e) {
         boolean image = e.nameIs("img") || e.nameIs("source");
-        for (String attr : URL_ATTRIBUTES) {
-            if (!e.hasAttr(attr)) continue;
-            String v = e.attr(attr);
-            if (runsCode(v) && !(image && attr.equals("src") && isRasterImage(v))) e.removeAttr(attr);
+        java.util.List<String> unsafe = null;
+        for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
+            String attr = a.getKey();
+            if (!URL_ATTRIBUTE_SET.contains(attr)) continue;
+            String v = a.getValue();
+            if (runsCode(v) && !(image && attr.equals("src") && isRasterImage(v))) {
+                if (unsafe == null) unsafe = new java.util.ArrayList<>(1);
+                unsafe.add(attr);
+            }
         }
+        if (unsafe != null) unsafe.forEach(e::removeAttr);
         if (e.hasAttr("srcset")) {
             for (String candidate : e.attr("srcset").split(",")) {
                 String c = candidate.strip();
