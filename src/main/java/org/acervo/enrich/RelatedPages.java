@@ -84,7 +84,7 @@ public final class RelatedPages {
     }
 
     /** One page's analysed fields: term ids and their frequencies, and each field's length in tokens. */
-    private record Analysed(int[] terms, int[] freqs, int[] lengths) {}
+    private record Analysed(int[] terms, int[] freqs, int[] fields, int[] lengths) {}
 
     private static Map<String, List<Page>> forLanguage(Site site, String lang, List<Page> pages) {
         try (Analyzer text = switch (lang) {
@@ -102,12 +102,14 @@ public final class RelatedPages {
                 int[] lengths = c.remove("");
                 int[] terms = new int[c.size()];
                 int[] freqs = new int[c.size()];
+                int[] fields = new int[c.size()];
                 int k = 0;
                 for (Map.Entry<String, int[]> e : c.entrySet()) {
                     terms[k] = ids.computeIfAbsent(e.getKey(), key -> next.getAndIncrement());
+                    fields[k] = e.getKey().charAt(0) - '0'; // terms are kept with their field's digit in front
                     freqs[k++] = e.getValue()[0];
                 }
-                return new Analysed(terms, freqs, lengths);
+                return new Analysed(terms, freqs, fields, lengths);
             }).toList();
             String[] termNames = new String[ids.size()];
             ids.forEach((name, id) -> termNames[id] = name);
@@ -157,36 +159,44 @@ public final class RelatedPages {
         return length;
     }
 
-    /** For every term, the pages that hold it (ascending) and how often; per field and page, BM25's length normalisation. */
-    private record Postings(int[][] docs, int[][] freqs, float[][] norms) {
+    /**
+     * For every term, the pages that hold it (ascending) and, for each, BM25's saturated term frequency
+     * {@code tf / (tf + k1 (1 - b + b len / avg len))}, worked out once instead of once per query the term is in; and
+     * each term's BM25 idf.
+     */
+    private record Postings(int[][] docs, float[][] weights, float[] idf) {
         static Postings of(List<Analysed> docs, int terms) {
+            int n = docs.size();
             int[] df = new int[terms];
             long[] total = new long[FIELDS];
             for (Analysed d : docs) {
                 for (int t : d.terms()) df[t]++;
                 for (int f = 0; f < FIELDS; f++) total[f] += d.lengths()[f];
             }
+            float[][] norms = new float[FIELDS][n];
+            for (int f = 0; f < FIELDS; f++) {
+                float avg = Math.max(1f, (float) total[f] / n);
+                for (int i = 0; i < n; i++) norms[f][i] = K1 * (1 - B + B * docs.get(i).lengths()[f] / avg);
+            }
             int[][] ds = new int[terms][];
-            int[][] fs = new int[terms][];
+            float[][] ws = new float[terms][];
             for (int t = 0; t < terms; t++) {
                 ds[t] = new int[df[t]];
-                fs[t] = new int[df[t]];
+                ws[t] = new float[df[t]];
             }
             int[] fill = new int[terms];
-            for (int i = 0; i < docs.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 Analysed d = docs.get(i);
                 for (int k = 0; k < d.terms().length; k++) {
                     int t = d.terms()[k];
+                    float tf = d.freqs()[k];
                     ds[t][fill[t]] = i;
-                    fs[t][fill[t]++] = d.freqs()[k];
+                    ws[t][fill[t]++] = tf / (tf + norms[d.fields()[k]][i]);
                 }
             }
-            float[][] norms = new float[FIELDS][docs.size()];
-            for (int f = 0; f < FIELDS; f++) {
-                float avg = Math.max(1f, (float) total[f] / docs.size());
-                for (int i = 0; i < docs.size(); i++) norms[f][i] = K1 * (1 - B + B * docs.get(i).lengths()[f] / avg);
-            }
-            return new Postings(ds, fs, norms);
+            float[] idf = new float[terms];
+            for (int t = 0; t < terms; t++) idf[t] = (float) Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
+            return new Postings(ds, ws, idf);
         }
     }
 
@@ -213,15 +223,10 @@ public final class RelatedPages {
             int k = candidates.get(c)[0];
             int t = me.terms()[k];
             float boost = weight[k] / top;
-            int field = names.get(t).charAt(0) - '0';
             int[] ds = postings.docs()[t];
-            int[] fs = postings.freqs()[t];
-            float idf = (float) Math.log(1 + (n - ds.length + 0.5) / (ds.length + 0.5)); // BM25's idf
-            float[] norms = postings.norms()[field];
-            for (int i = 0; i < ds.length; i++) {
-                float tf = fs[i];
-                score[ds[i]] += boost * idf * tf / (tf + norms[ds[i]]);
-            }
+            float[] ws = postings.weights()[t];
+            float scale = boost * postings.idf()[t];
+            for (int i = 0; i < ds.length; i++) score[ds[i]] += scale * ws[i];
         }
         score[doc] = 0;
         // the best few, by score then path (pages are in path order): one pass, no sort of every page

@@ -194,6 +194,7 @@ public final class OfflineBundle {
         int i = 0;
         int n = html.length();
         List<int[]> attrs = new ArrayList<>(); // per attribute: start, name end, value start (-1: none), value end, end
+        boolean marked = html.contains("data-offline-bundle"); // the home page's box: every tag is looked at
         while (i < n) {
             int lt = html.indexOf('<', i);
             if (lt < 0) {
@@ -218,6 +219,13 @@ public final class OfflineBundle {
             int p = lt + 1;
             while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') p++;
             String tag = html.substring(lt + 1, p);
+            if (!marked && !LOOKED_AT.contains(tag)) { // most tags: copied as they are, attributes unread
+                int end = endOfTag(html, p);
+                if (end < 0) return Optional.empty();
+                out.append(html, lt, end);
+                i = end;
+                continue;
+            }
             attrs.clear();
             while (true) {
                 while (p < n && isSpace(html.charAt(p))) p++;
@@ -284,6 +292,23 @@ public final class OfflineBundle {
             i = close;
         }
         return Optional.of(out.toString());
+    }
+
+    /** The tags whose attributes the offline copy may change, or which end differently (raw text). */
+    private static final Set<String> LOOKED_AT = Set.of("a", "area", "link", "form", "script", "style", "html");
+
+    /** Just past the {@code >} that ends a tag whose name ends at {@code from} ({@code >} may stand in a quoted value); -1 if none. */
+    private static int endOfTag(String html, int from) {
+        for (int q = from; q < html.length(); q++) {
+            char c = html.charAt(q);
+            if (c == '"') {
+                q = html.indexOf('"', q + 1);
+                if (q < 0) return -1;
+            } else if (c == '>') {
+                return q + 1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isSpace(char c) {
