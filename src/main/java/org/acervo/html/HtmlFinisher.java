@@ -41,11 +41,12 @@ public final class HtmlFinisher {
     public void finish(Document doc, String file) {
         doc.outputSettings().prettyPrint(false);
         String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+        String[] from = folders(fromDir); // split once for all the page's links
         for (Element e : doc.getAllElements()) {
             if (e.attributesSize() == 0) continue; // most elements: nothing to make relative or safe
             UrlSafety.scrub(e);
             for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
-                if (URL_ATTRIBUTE_SET.contains(a.getKey())) a.setValue(relativize(fromDir, a.getValue()));
+                if (URL_ATTRIBUTE_SET.contains(a.getKey())) a.setValue(relativize(from, a.getValue()));
             }
             if (e.nameIs("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
                 String c = e.attr("content");
@@ -68,6 +69,14 @@ public final class HtmlFinisher {
 
     /** Makes a site path relative to a folder; other URLs are returned unchanged. */
     public String relativize(String fromDir, String url) {
+        return relativize(folders(fromDir), url);
+    }
+
+    private static String[] folders(String fromDir) {
+        return fromDir.isEmpty() ? new String[0] : fromDir.split("/");
+    }
+
+    private String relativize(String[] from, String url) {
         if (!url.startsWith("/") || url.startsWith("//")) return url;
         String suffix = "";
         int cut = indexOfAny(url, '#', '?');
@@ -77,7 +86,6 @@ public final class HtmlFinisher {
         }
         String target = url.substring(1);
         if (explicitIndex && (target.isEmpty() || target.endsWith("/"))) target = target + "index.html";
-        String[] from = fromDir.isEmpty() ? new String[0] : fromDir.split("/");
         String[] to = target.split("/", -1);
         int common = 0;
         while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) common++;

@@ -116,26 +116,49 @@ final class PageImages {
             if (!plain) return null;
         }
         if (end == 0) return null;
-        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        // the page's folder, then each segment of the address, on one buffer: ends[k] is where segment k ends in it
+        StringBuilder path = new StringBuilder(pageFile.length() + end);
+        int[] ends = new int[16];
+        int depth = 0;
         int slash = pageFile.lastIndexOf('/');
-        if (slash > 0) parts.addAll(java.util.Arrays.asList(pageFile.substring(0, slash).split("/")));
-        String[] segments = src.substring(0, end).split("/", -1);
-        boolean folder = false;
-        for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            boolean last = i == segments.length - 1;
-            folder = last && (seg.isEmpty() || seg.equals(".") || seg.equals(".."));
-            if (seg.isEmpty()) {
-                if (!last) return null;
-            } else if (seg.equals("..")) {
-                if (parts.isEmpty()) return Optional.empty(); // above the site
-                parts.remove(parts.size() - 1);
-            } else if (!seg.equals(".")) {
-                parts.add(seg);
-            }
+        for (int from = 0; slash > 0; ) {
+            int next = pageFile.indexOf('/', from);
+            int stop = next < 0 || next > slash ? slash : next;
+            ends = push(path, ends, depth++, pageFile, from, stop);
+            if (stop == slash) break;
+            from = stop + 1;
         }
-        String path = String.join("/", parts);
-        return Optional.of(folder && !path.isEmpty() ? path + "/" : path);
+        boolean folder = false;
+        for (int from = 0; ; ) {
+            int next = src.indexOf('/', from);
+            if (next < 0 || next > end) next = end;
+            int length = next - from;
+            boolean last = next == end;
+            boolean dot = length == 1 && src.charAt(from) == '.';
+            boolean dotDot = length == 2 && src.charAt(from) == '.' && src.charAt(from + 1) == '.';
+            folder = last && (length == 0 || dot || dotDot);
+            if (length == 0) {
+                if (!last) return null;
+            } else if (dotDot) {
+                if (depth == 0) return Optional.empty(); // above the site
+                depth--;
+                path.setLength(depth == 0 ? 0 : ends[depth - 1]);
+            } else if (!dot) {
+                ends = push(path, ends, depth++, src, from, next);
+            }
+            if (last) break;
+            from = next + 1;
+        }
+        return Optional.of(folder && path.length() > 0 ? path.append('/').toString() : path.toString());
+    }
+
+    /** Appends segment {@code text[from, to)} as segment number {@code depth}; returns {@code ends}, grown if need be. */
+    private static int[] push(StringBuilder path, int[] ends, int depth, String text, int from, int to) {
+        if (depth > 0) path.append('/');
+        path.append(text, from, to);
+        if (depth == ends.length) ends = java.util.Arrays.copyOf(ends, depth * 2);
+        ends[depth] = path.length();
+        return ends;
     }
 
     static Optional<String> viaUri(String pageFile, String src) {
