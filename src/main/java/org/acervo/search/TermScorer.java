@@ -3,38 +3,36 @@ package org.acervo.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
 
 /**
- * Ranks every term of every page at build time: the pages go into an in-memory Lucene index
- * with a title, a headings and a body field; for each term and page, Lucene's BM25 (with the
- * index's own document frequencies and field lengths) scores each field, and the weighted sum
- * is the page's score for the term. The browser then only adds these numbers.
+ * Ranks every term of every page at build time with Lucene's BM25: each page's title, headings
+ * and body are analysed with {@link SearchAnalyzer}; for each term and page, BM25 scores each
+ * field with the statistics an index of these pages would hold (document frequencies, field
+ * lengths encoded as Lucene encodes its norms), and the weighted sum is the page's score for
+ * the term. The browser then only adds these numbers.
+ *
+ * <p>The statistics are counted here rather than read back from an in-memory index: the same
+ * numbers, given to the same {@link BM25Similarity} scorer, without writing and decoding an
+ * index, and with documents numbered as they come whatever the size of the site.
  */
 final class TermScorer {
     /** Field weights: a word in the title says more about the page than one in a heading, and that more than the body. */
     static final Map<String, Float> FIELDS = Map.of("title", 3f, "headings", 2f, "body", 1f);
+    private static final List<String> ORDER = List.of("title", "headings", "body");
 
     private final SearchAnalyzer analyzer;
 
@@ -42,83 +40,130 @@ final class TermScorer {
         this.analyzer = analyzer;
     }
 
+    /** One field's inverted lists and totals. */
+    private static final class Field {
+        final String name;
+        final Map<BytesRef, Postings> terms = new HashMap<>();
+        final byte[] norms;
+        int docCount;
+        long sumTotalTermFreq;
+        long sumDocFreq;
+
+        Field(String name, int docs) {
+            this.name = name;
+            this.norms = new byte[docs];
+        }
+    }
+
+    /** A term's documents (ascending) and its frequency in each. */
+    private static final class Postings {
+        int[] docs = new int[4];
+        int[] freqs = new int[4];
+        int size;
+        long totalTermFreq;
+
+        void add(int doc, int freq) {
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                freqs = Arrays.copyOf(freqs, size * 2);
+            }
+            docs[size] = doc;
+            freqs[size++] = freq;
+            totalTermFreq += freq;
+        }
+    }
+
     List<TermPostings> score(List<SearchDocument> docs) {
+        int n = docs.size();
+        Field[] fields = new Field[ORDER.size()];
+        for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
+        for (int doc = 0; doc < n; doc++) {
+            SearchDocument d = docs.get(doc);
+            invert(fields[0], doc, d.title());
+            invert(fields[1], doc, String.join("\n", d.headings()));
+            invert(fields[2], doc, d.body());
+        }
+        TreeMap<BytesRef, String> all = new TreeMap<>(); // in the index's order: by UTF-8 bytes
+        for (Field f : fields) for (BytesRef t : f.terms.keySet()) all.putIfAbsent(t, null);
+        all.replaceAll((t, none) -> t.utf8ToString());
+
         BM25Similarity bm25 = new BM25Similarity();
-        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(bm25).setRAMBufferSizeMB(256);
-            try (IndexWriter writer = new IndexWriter(dir, config)) {
-                for (SearchDocument d : docs) {
-                    Document doc = new Document();
-                    doc.add(new TextField("title", d.title(), Field.Store.NO));
-                    doc.add(new TextField("headings", String.join("\n", d.headings()), Field.Store.NO));
-                    doc.add(new TextField("body", d.body(), Field.Store.NO));
-                    writer.addDocument(doc);
-                }
-                writer.forceMerge(1);
-            }
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                if (reader.leaves().isEmpty()) return List.of();
-                LeafReader leaf = reader.leaves().get(0).reader();
-                IndexSearcher searcher = new IndexSearcher(reader);
-                List<String> fields = List.of("title", "headings", "body");
-                TreeSet<BytesRef> all = new TreeSet<>();
-                for (String f : fields) {
-                    Terms t = leaf.terms(f);
-                    if (t == null) continue;
-                    TermsEnum e = t.iterator();
-                    for (BytesRef b = e.next(); b != null; b = e.next()) all.add(BytesRef.deepCopyOf(b));
-                }
-                int n = docs.size();
-                float[] score = new float[n];
-                boolean[] title = new boolean[n];
-                boolean[] touched = new boolean[n];
-                List<TermPostings> out = new ArrayList<>(all.size());
-                TermsEnum[] enums = new TermsEnum[fields.size()];
-                CollectionStatistics[] stats = new CollectionStatistics[fields.size()];
-                for (int i = 0; i < fields.size(); i++) {
-                    Terms t = leaf.terms(fields.get(i));
-                    enums[i] = t == null ? null : t.iterator();
-                    stats[i] = searcher.collectionStatistics(fields.get(i));
-                }
-                PostingsEnum pe = null;
-                for (BytesRef term : all) {
-                    List<Integer> hit = new ArrayList<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        if (enums[i] == null || !enums[i].seekExact(term)) continue;
-                        String field = fields.get(i);
-                        SimScorer scorer = bm25.scorer(FIELDS.get(field), stats[i],
-                                new TermStatistics(term, enums[i].docFreq(), enums[i].totalTermFreq()));
-                        NumericDocValues norms = leaf.getNormValues(field);
-                        pe = enums[i].postings(pe, PostingsEnum.FREQS);
-                        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-                            long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
-                            score[doc] += scorer.score(pe.freq(), norm);
-                            if (i == 0) title[doc] = true;
-                            if (!touched[doc]) {
-                                touched[doc] = true;
-                                hit.add(doc);
-                            }
-                        }
+        CollectionStatistics[] stats = new CollectionStatistics[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            Field f = fields[i];
+            stats[i] = f.docCount == 0 ? null : new CollectionStatistics(f.name, n, f.docCount, f.sumTotalTermFreq, f.sumDocFreq);
+        }
+        float[] score = new float[n];
+        boolean[] title = new boolean[n];
+        boolean[] touched = new boolean[n];
+        List<TermPostings> out = new ArrayList<>(all.size());
+        for (Map.Entry<BytesRef, String> term : all.entrySet()) {
+            List<Integer> hit = new ArrayList<>();
+            for (int i = 0; i < fields.length; i++) {
+                Postings p = stats[i] == null ? null : fields[i].terms.get(term.getKey());
+                if (p == null) continue;
+                SimScorer scorer = bm25.scorer(FIELDS.get(fields[i].name), stats[i],
+                        new TermStatistics(term.getKey(), p.size, p.totalTermFreq));
+                byte[] norms = fields[i].norms;
+                for (int k = 0; k < p.size; k++) {
+                    int doc = p.docs[k];
+                    score[doc] += scorer.score(p.freqs[k], norms[doc]);
+                    if (i == 0) title[doc] = true;
+                    if (!touched[doc]) {
+                        touched[doc] = true;
+                        hit.add(doc);
                     }
-                    hit.sort(null);
-                    int[] d = new int[hit.size()];
-                    float[] s = new float[hit.size()];
-                    boolean[] t = new boolean[hit.size()];
-                    for (int k = 0; k < d.length; k++) {
-                        int doc = hit.get(k);
-                        d[k] = doc;
-                        s[k] = score[doc];
-                        t[k] = title[doc];
-                        score[doc] = 0;
-                        title[doc] = false;
-                        touched[doc] = false;
-                    }
-                    out.add(new TermPostings(term.utf8ToString(), d, s, t));
                 }
-                return out;
             }
+            hit.sort(null);
+            int[] d = new int[hit.size()];
+            float[] s = new float[hit.size()];
+            boolean[] t = new boolean[hit.size()];
+            for (int k = 0; k < d.length; k++) {
+                int doc = hit.get(k);
+                d[k] = doc;
+                s[k] = score[doc];
+                t[k] = title[doc];
+                score[doc] = 0;
+                title[doc] = false;
+                touched[doc] = false;
+            }
+            out.add(new TermPostings(term.getValue(), d, s, t));
+        }
+        return out;
+    }
+
+    /**
+     * Adds one document's field to the field's lists, as an index would: each term's frequency, and the field's length
+     * (tokens at the same position as the one before left out) encoded as BM25 encodes its norms.
+     */
+    private void invert(Field field, int doc, String text) {
+        Map<String, int[]> counts = new HashMap<>();
+        int length = 0;
+        int overlaps = 0;
+        try (TokenStream ts = analyzer.tokenStream(field.name, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                counts.computeIfAbsent(term.toString(), k -> new int[1])[0]++;
+                length++;
+                if (increment.getPositionIncrement() == 0) overlaps++;
+            }
+            ts.end();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // analysing a string does no I/O
+        }
+        if (length == 0) return;
+        field.docCount++;
+        field.sumTotalTermFreq += length;
+        field.norms[doc] = (byte) SmallFloat.intToByte4(length - overlaps);
+        // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
+        Map<BytesRef, Integer> terms = new HashMap<>(counts.size() * 2);
+        for (Map.Entry<String, int[]> e : counts.entrySet()) terms.merge(new BytesRef(e.getKey()), e.getValue()[0], Integer::sum);
+        for (Map.Entry<BytesRef, Integer> e : terms.entrySet()) {
+            field.terms.computeIfAbsent(e.getKey(), k -> new Postings()).add(doc, e.getValue());
+            field.sumDocFreq++;
         }
     }
 }
