@@ -131,11 +131,8 @@ public final class OutputWriter {
         private final Path lockFile;
         private final java.util.Set<Path> madeDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final AtomicInteger count = new AtomicInteger();
-        private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> {
-            Thread t = new Thread(r, "acervo-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS,
+                org.acervo.util.DaemonThreads.named("acervo-writer"));
         private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(PENDING_BYTES);
         private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         private volatile boolean committed;

@@ -389,11 +389,8 @@ public final class OfflineBundle {
         private final Scope scope;
         private final Counted counted;
         private final ZipOutputStream zip;
-        private final java.util.concurrent.ExecutorService deflater = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "acervo-bundle");
-            t.setDaemon(true);
-            return t;
-        });
+        private final java.util.concurrent.ExecutorService deflater = java.util.concurrent.Executors.newSingleThreadExecutor(
+                org.acervo.util.DaemonThreads.named("acervo-bundle"));
         private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
 
         /** @param out where the zip goes, closed when it is finished */

@@ -61,11 +61,8 @@ public final class Preview implements AutoCloseable {
     }
 
     /** Rebuilds one at a time, off the watcher's thread, so that an edit made meanwhile is shown at once all the same. */
-    private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "acervo-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors.newSingleThreadExecutor(
+            org.acervo.util.DaemonThreads.named("acervo-rebuild"));
     private final Object pendingLock = new Object();
     private Set<Path> pending = new java.util.LinkedHashSet<>(); // changes no rebuild has taken yet, under pendingLock
     private boolean rebuildQueued;                             // under pendingLock

@@ -65,11 +65,7 @@ final class PreviewServer implements AutoCloseable {
         this.server = HttpServer.create(address, 64);
         // bounded: a flood of requests waits in a short queue, then is handled by the accepting thread (back-pressure)
         this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-                r -> {
-                    Thread t = new Thread(r, "acervo-preview");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                org.acervo.util.DaemonThreads.named("acervo-preview"), new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
