@@ -65,8 +65,9 @@ public final class GlossaryLinker {
     }
 
     private void add(TermTrie trie, String lang, String id, String written) {
-        List<TermAnalyzers.Token> tokens = analyzers.tokens(lang, written.strip());
-        trie.add(tokens, TermTrie.Form.of(id, written, tokens));
+        String form = written.strip();
+        List<TermAnalyzers.Token> tokens = analyzers.tokens(lang, form);
+        trie.add(tokens, TermTrie.Form.of(id, form, tokens));
     }
 
     /** The pages with their terms linked, in the same order. */

@@ -28,12 +28,12 @@ final class TermTrie {
      */
     record Form(String id, String written, boolean exactCase, boolean asWritten, int lead, int trail) {
         /**
-         * A form with no words of more than two letters or digits, or with signs its words leave out (anything but
-         * letters, digits, spaces, hyphens, apostrophes and full stops), is only found as written; one of at most two
-         * letters or digits only in the same case ("IT" is not "it").
+         * A form of at most two letters or digits in all, or with signs its words leave out (anything but letters,
+         * digits, spaces, hyphens, apostrophes and full stops), is only found as written; one of at most two letters or
+         * digits only in the same case too ("IT" is not "it"). {@code w} is the form as written, stripped, and
+         * {@code tokens} its analysed words.
          */
-        static Form of(String id, String written, List<TermAnalyzers.Token> tokens) {
-            String w = written.strip();
+        static Form of(String id, String w, List<TermAnalyzers.Token> tokens) {
             int letters = 0;
             boolean signs = false;
             for (int i = 0; i < w.length(); i++) {

@@ -12,8 +12,7 @@ import org.jsoup.nodes.Element;
  * are removed here, whatever template or shortcode put them in ({@link UrlSafety}).
  */
 public final class HtmlFinisher {
-    private static final String[] URL_ATTRIBUTES = {"href", "src", "poster", "action", "data-src", "data-index"};
-    private static final java.util.Set<String> URL_ATTRIBUTE_SET = java.util.Set.of(URL_ATTRIBUTES);
+    private static final java.util.Set<String> URL_ATTRIBUTES = java.util.Set.of("href", "src", "poster", "action", "data-src", "data-index");
     private final boolean explicitIndex;
     private final java.util.function.Function<Document, String> serializer;
 
@@ -46,12 +45,12 @@ public final class HtmlFinisher {
             if (e.attributesSize() == 0) continue; // most elements: nothing to make relative or safe
             UrlSafety.scrub(e);
             for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
-                if (URL_ATTRIBUTE_SET.contains(a.getKey())) a.setValue(relativize(from, a.getValue()));
+                if (URL_ATTRIBUTES.contains(a.getKey())) a.setValue(relativize(from, a.getValue()));
             }
             if (e.nameIs("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
                 String c = e.attr("content");
                 int u = c.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
-                if (u >= 0) e.attr("content", c.substring(0, u + 4) + relativize(fromDir, c.substring(u + 4).trim()));
+                if (u >= 0) e.attr("content", c.substring(0, u + 4) + relativize(from, c.substring(u + 4).trim()));
             }
             if (e.hasAttr("srcset")) {
                 StringBuilder b = new StringBuilder();
@@ -60,7 +59,7 @@ public final class HtmlFinisher {
                     int sp = c.indexOf(' ');
                     String url = sp < 0 ? c : c.substring(0, sp);
                     if (b.length() > 0) b.append(", ");
-                    b.append(relativize(fromDir, url)).append(sp < 0 ? "" : c.substring(sp));
+                    b.append(relativize(from, url)).append(sp < 0 ? "" : c.substring(sp));
                 }
                 e.attr("srcset", b.toString());
             }

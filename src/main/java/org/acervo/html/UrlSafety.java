@@ -14,9 +14,8 @@ import org.jsoup.nodes.Element;
  */
 public final class UrlSafety {
     /** Attributes that hold one URL. */
-    private static final String[] URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background",
-            "xlink:href", "longdesc", "manifest", "codebase", "ping"};
-    private static final java.util.Set<String> URL_ATTRIBUTE_SET = java.util.Set.of(URL_ATTRIBUTES);
+    private static final java.util.Set<String> URL_ATTRIBUTES = java.util.Set.of("href", "src", "action", "formaction", "poster", "data", "cite", "background",
+            "xlink:href", "longdesc", "manifest", "codebase", "ping");
     private static final Pattern IGNORED = Pattern.compile("[\\x00-\\x20\\x7F]+");
     private static final Pattern RASTER_IMAGE = Pattern.compile("data:image/(png|gif|jpeg|webp|avif);.*", Pattern.DOTALL);
 
@@ -35,7 +34,7 @@ public final class UrlSafety {
         java.util.List<String> unsafe = null;
         for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
             String attr = a.getKey();
-            if (!URL_ATTRIBUTE_SET.contains(attr)) continue;
+            if (!URL_ATTRIBUTES.contains(attr)) continue;
             String v = a.getValue();
             if (runsCode(v) && !(image && attr.equals("src") && isRasterImage(v))) {
                 if (unsafe == null) unsafe = new java.util.ArrayList<>(1);
