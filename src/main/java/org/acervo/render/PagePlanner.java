@@ -147,7 +147,9 @@ public final class PagePlanner {
         Optional<String> layout = s.index().flatMap(p -> p.meta().layout());
         Optional<SourceLocation> where = s.index().map(p -> SourceLocation.of(p.source().shown()));
         PageView v = view;
-        return paginate(s.path(), items, (pageItems, pager, file) -> new OutputPage(PageKind.SECTION, l.lang(), file, type, layout, v,
+        // the glossary's page is its A to Z, every term on one page: pages 2, 3, ... would repeat it whole
+        int perPage = s.key().equals(org.acervo.glossary.Glossary.SECTION) ? Math.max(1, items.size()) : config.paginate();
+        return paginate(s.path(), items, perPage, (pageItems, pager, file) -> new OutputPage(PageKind.SECTION, l.lang(), file, type, layout, v,
                 pageItems, pager, null,
                 alternates(l.lang(), c -> site.expectLanguage(c).findSection(s.key()).map(Section::path), this::homePath), where));
     }
@@ -156,8 +158,7 @@ public final class PagePlanner {
         OutputPage make(List<Item> items, Pager pager, String file);
     }
 
-    private List<OutputPage> paginate(String path, List<Item> items, PageMaker maker) {
-        int size = config.paginate();
+    private List<OutputPage> paginate(String path, List<Item> items, int size, PageMaker maker) {
         int total = Math.max(1, (items.size() + size - 1) / size);
         List<OutputPage> out = new ArrayList<>();
         for (int n = 1; n <= total; n++) {
@@ -183,7 +184,7 @@ public final class PagePlanner {
         for (TaxonomyTerm t : terms) {
             List<Item> items = t.entries().stream().map(this::item).toList();
             PageView view = synthetic(PageKind.TERM, lang, t.label(), "", t.path());
-            out.addAll(paginate(t.path(), items, (pageItems, pager, file) -> new OutputPage(PageKind.TERM, lang, file, tax.key(),
+            out.addAll(paginate(t.path(), items, config.paginate(), (pageItems, pager, file) -> new OutputPage(PageKind.TERM, lang, file, tax.key(),
                     Optional.empty(), view, pageItems, pager, tv,
                     alternates(lang, c -> Optional.ofNullable(termIndex(c, tax.key()).get(t.id())).map(TaxonomyTerm::path),
                             c -> c + "/" + tax.slug(c) + "/"), Optional.empty())));

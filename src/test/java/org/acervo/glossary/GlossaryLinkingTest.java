@@ -220,6 +220,7 @@ class GlossaryLinkingTest {
         }
         assertEquals(List.of("C", "G", "I", "P"), g.select("[data-glossary-letters] a").eachText());
         assertNotNull(g.getElementById("cadastre"), "an anchor per term");
+        assertFalse(site.exists("en/glossary/page/2/index.html"), "no second page repeating the whole A to Z");
         Document es = site.html("es/glosario/index.html");
         assertEquals(List.of("Catastro", "Sistema de información geográfica"), es.select("[data-glossary] dt a").eachText());
     }
