@@ -1,7 +1,5 @@
 package org.acervo.enrich;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,12 +11,12 @@ import org.acervo.config.TaxonomyConfig;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.util.WordMemo;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
 
@@ -91,14 +89,20 @@ public final class RelatedPages {
             case "en" -> new EnglishAnalyzer();
             case "es" -> new SpanishAnalyzer();
             default -> new StandardAnalyzer();
+        }; Analyzer words = new Analyzer() { // the chains' tokenizer alone
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(new StandardTokenizer());
+            }
         }) {
+            WordMemo memo = new WordMemo(words, text);
             int n = pages.size();
             // analysis, the costly part, runs on all cores; term ids are handed out as terms are met (their
             // order does not matter: ties are broken by the terms themselves and by page path)
             java.util.concurrent.ConcurrentHashMap<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
             List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> {
-                Map<String, int[]> c = count(site, text, pages.get(i));
+                Map<String, int[]> c = count(site, memo, pages.get(i));
                 int[] lengths = c.remove("");
                 int[] terms = new int[c.size()];
                 int[] freqs = new int[c.size()];
@@ -124,7 +128,7 @@ public final class RelatedPages {
     }
 
     /** Term (field-prefixed) to its frequency in the page; the key "" holds the length of each field. */
-    private static Map<String, int[]> count(Site site, Analyzer text, Page p) {
+    private static Map<String, int[]> count(Site site, WordMemo text, Page p) {
         Map<String, int[]> c = new HashMap<>();
         int[] lengths = new int[FIELDS];
         // the title counts twice: it says what the page is about better than any paragraph
@@ -140,23 +144,15 @@ public final class RelatedPages {
         return c;
     }
 
-    private static int tokens(Analyzer analyzer, String field, String text, Map<String, int[]> into) {
-        int length = 0;
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            StringBuilder key = new StringBuilder(field);
-            while (ts.incrementToken()) {
-                key.setLength(field.length());
-                key.append(term);
-                into.computeIfAbsent(key.toString(), k -> new int[1])[0]++;
-                length++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // analysing a string does no I/O
+    private static int tokens(WordMemo analyzer, String field, String text, Map<String, int[]> into) {
+        WordMemo.Words words = analyzer.words(text);
+        StringBuilder key = new StringBuilder(field);
+        for (int i = 0; i < words.size(); i++) {
+            key.setLength(field.length());
+            key.append(words.terms()[i]);
+            into.computeIfAbsent(key.toString(), k -> new int[1])[0]++;
         }
-        return length;
+        return words.size();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
+import org.acervo.util.WordMemo;
 
 /**
  * The analysis chain of the search index, one per language: NFC, words of letters, digits
@@ -73,8 +74,27 @@ public final class SearchAnalyzer extends Analyzer {
         return List.copyOf(out);
     }
 
+    /** The chain run once per distinct word and thread: the same words, far cheaper on a large site. */
+    public WordMemo memo() {
+        return new WordMemo(new Analyzer() { // the chain's tokenizer alone, on the same normalised text
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return nfc(reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(CharTokenizer.fromTokenCharPredicate(SearchAnalyzer::wordChar));
+            }
+        }, this);
+    }
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
+        return nfc(reader);
+    }
+
+    private static Reader nfc(Reader reader) {
         // Composed and decomposed accents must give the same words; pages are small enough to read whole.
         try {
             StringBuilder sb = new StringBuilder();

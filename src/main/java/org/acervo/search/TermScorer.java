@@ -1,22 +1,18 @@
 package org.acervo.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
+import org.acervo.util.WordMemo;
 
 /**
  * Ranks every term of every page at build time with Lucene's BM25: each page's title, headings
@@ -34,10 +30,10 @@ final class TermScorer {
     static final Map<String, Float> FIELDS = Map.of("title", 3f, "headings", 2f, "body", 1f);
     private static final List<String> ORDER = List.of("title", "headings", "body");
 
-    private final SearchAnalyzer analyzer;
+    private final WordMemo memo;
 
     TermScorer(SearchAnalyzer analyzer) {
-        this.analyzer = analyzer;
+        this.memo = analyzer.memo();
     }
 
     /** One field's inverted lists and totals. */
@@ -135,29 +131,18 @@ final class TermScorer {
 
     /**
      * Adds one document's field to the field's lists, as an index would: each term's frequency, and the field's length
-     * (tokens at the same position as the one before left out) encoded as BM25 encodes its norms.
+     * encoded as BM25 encodes its norms (the chain puts no two words at one position, so the length is the count of
+     * words).
      */
     private void invert(Field field, int doc, String text) {
         Map<String, int[]> counts = new HashMap<>();
-        int length = 0;
-        int overlaps = 0;
-        try (TokenStream ts = analyzer.tokenStream(field.name, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                counts.computeIfAbsent(term.toString(), k -> new int[1])[0]++;
-                length++;
-                if (increment.getPositionIncrement() == 0) overlaps++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // analysing a string does no I/O
-        }
+        WordMemo.Words words = memo.words(text);
+        int length = words.size();
+        for (int i = 0; i < length; i++) counts.computeIfAbsent(words.terms()[i], k -> new int[1])[0]++;
         if (length == 0) return;
         field.docCount++;
         field.sumTotalTermFreq += length;
-        field.norms[doc] = (byte) SmallFloat.intToByte4(length - overlaps);
+        field.norms[doc] = (byte) SmallFloat.intToByte4(length);
         // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
         Map<BytesRef, Integer> terms = new HashMap<>(counts.size() * 2);
         for (Map.Entry<String, int[]> e : counts.entrySet()) terms.merge(new BytesRef(e.getKey()), e.getValue()[0], Integer::sum);

@@ -1,0 +1,113 @@
+package org.acervo.util;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * A Lucene analysis chain run once per distinct word: a text is only tokenized, and each word's analysed form (lower
+ * case, folded, stemmed, or dropped as a stop word) is looked up in what this thread has analysed before. A large site
+ * repeats the same few thousand words on every page, and the filters after the tokenizer were most of the cost of
+ * analysing it. The words are the chain's own, with the same offsets: where a word alone does not come out of the
+ * chain as one word or none, the whole text goes through the chain instead.
+ *
+ * <p>Only for chains whose filters each work on one word at a time and ignore the field name (no synonyms, shingles or
+ * per-field steps). Thread-safe: each thread keeps its own words, at most {@link #WORDS_KEPT} of them.
+ */
+public final class WordMemo {
+    /** Distinct words a thread keeps; past this it starts again (memory stays bounded on any site). */
+    static final int WORDS_KEPT = 100_000;
+    private static final String DROPPED = new String("(dropped)"); // compared by identity
+    private static final String NOT_ONE_WORD = new String("(not one word)");
+
+    private final Analyzer tokenizer;
+    private final Analyzer chain;
+    private final ThreadLocal<CharArrayMap<String>> known = ThreadLocal.withInitial(() -> new CharArrayMap<>(1024, false));
+
+    /** The words of a text: terms with their start and end offsets, {@code size} of them. */
+    public record Words(String[] terms, int[] starts, int[] ends, int size) {}
+
+    /**
+     * @param tokenizer the chain's tokenizer alone (with the chain's char filters or {@code initReader}, if any)
+     * @param chain     the whole chain
+     */
+    public WordMemo(Analyzer tokenizer, Analyzer chain) {
+        this.tokenizer = tokenizer;
+        this.chain = chain;
+    }
+
+    /** The analysed words of a text, as the chain gives them. */
+    public Words words(String text) {
+        CharArrayMap<String> memo = known.get();
+        if (memo.size() > WORDS_KEPT) memo.clear();
+        Builder out = new Builder();
+        try (TokenStream ts = tokenizer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String analysed = memo.get(term.buffer(), 0, term.length());
+                if (analysed == null) {
+                    String word = term.toString();
+                    analysed = alone(word);
+                    memo.put(word, analysed);
+                }
+                if (analysed == NOT_ONE_WORD) return whole(text);
+                if (analysed != DROPPED) out.add(analysed, offset.startOffset(), offset.endOffset());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading from a String does not fail
+        }
+        return out.build();
+    }
+
+    /** A word through the whole chain: its analysed form, DROPPED, or NOT_ONE_WORD when it becomes something else. */
+    private String alone(String word) {
+        Words w = whole(word);
+        if (w.size() == 0) return DROPPED;
+        return w.size() == 1 && w.starts()[0] == 0 && w.ends()[0] == word.length() ? w.terms()[0] : NOT_ONE_WORD;
+    }
+
+    /** A text through the whole chain. */
+    private Words whole(String text) {
+        Builder out = new Builder();
+        try (TokenStream ts = chain.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString(), offset.startOffset(), offset.endOffset());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.build();
+    }
+
+    private static final class Builder {
+        String[] terms = new String[16];
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int size;
+
+        void add(String term, int start, int end) {
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            terms[size] = term;
+            starts[size] = start;
+            ends[size++] = end;
+        }
+
+        Words build() {
+            return new Words(terms, starts, ends, size);
+        }
+    }
+}
