@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
  */
 final class PageWeigher {
     /** What a page loads besides itself, in order, and its kind ({@code body[data-kind]}): all the weigher needs of its HTML. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     record Loads(String kind, List<Load> loads) {
         /** Read from the parsed page (parsed once for other work: see {@link OfflineBundle#zip}). */
         static Loads of(Document doc) {
@@ -25,7 +27,8 @@ final class PageWeigher {
             List<Load> images = new ArrayList<>();
             for (Element e : doc.getAllElements()) { // one walk, in the order of three selections: links, scripts, images
                 if (e.nameIs("link") && e.hasAttr("href")) {
-                    Set<String> rel = Set.of(e.attr("rel").toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                    // a list, not Set.of: rel="icon icon" is odd but valid, and Set.of would throw on the repeat
+                    List<String> rel = List.of(SPACES.split(e.attr("rel").toLowerCase(java.util.Locale.ROOT)));
                     Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
                     if (type != null) css.add(new Load(e.attr("href"), type));
                 } else if (e.nameIs("script") && e.hasAttr("src")) {
@@ -89,7 +92,7 @@ final class PageWeigher {
         String largest = null;
         int largestWidth = 0;
         for (String candidate : img.attr("srcset").split(",")) {
-            String[] p = candidate.trim().split("\\s+");
+            String[] p = SPACES.split(candidate.trim());
             if (p.length < 2 || !p[1].endsWith("w")) continue;
             int w;
             try {

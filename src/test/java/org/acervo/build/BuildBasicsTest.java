@@ -117,6 +117,16 @@ class BuildBasicsTest {
     }
 
     @Test
+    void aThemeLinkWithARepeatedRelIsWeighedAndNotACrash() {
+        TestSite site = TestSite.create(dir, SITE + """
+                -- themes/default/layouts/knowledge/single.html --
+                <!doctype html><html lang="{{ lang }}"><head><link rel="icon icon" href="{{ asset('style.css') }}"></head>
+                <body><p id="custom">{{ page.title }}</p></body></html>
+                """).buildOk();
+        assertEquals("Gestión del agua", site.html("es/conocimiento/agua/index.html").selectFirst("#custom").text());
+    }
+
+    @Test
     void sectionLayoutsOverrideDefaultsAndOtherSectionsFallBack() {
         TestSite site = TestSite.create(dir, SITE + """
                 -- themes/default/layouts/knowledge/single.html --
