@@ -147,8 +147,8 @@ public final class PagePlanner {
         Optional<String> layout = s.index().flatMap(p -> p.meta().layout());
         Optional<SourceLocation> where = s.index().map(p -> SourceLocation.of(p.source().shown()));
         PageView v = view;
-        // the glossary's page is its A to Z, every term on one page: pages 2, 3, ... would repeat it whole
-        int perPage = s.key().equals(org.acervo.glossary.Glossary.SECTION) ? Math.max(1, items.size()) : config.paginate();
+        // a glossary page is its A to Z, every term on one page: pages 2, 3, ... would repeat it whole
+        int perPage = type.equals(org.acervo.glossary.Glossary.SECTION) ? Math.max(1, items.size()) : config.paginate();
         return paginate(s.path(), items, perPage, (pageItems, pager, file) -> new OutputPage(PageKind.SECTION, l.lang(), file, type, layout, v,
                 pageItems, pager, null,
                 alternates(l.lang(), c -> site.expectLanguage(c).findSection(s.key()).map(Section::path), this::homePath), where));

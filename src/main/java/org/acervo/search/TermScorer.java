@@ -132,7 +132,7 @@ final class TermScorer {
     /**
      * Adds one document's field to the field's lists, as an index would: each term's frequency, and the field's length
      * encoded as BM25 encodes its norms (the chain puts no two words at one position, so the length is the count of
-     * words).
+     * words; TermScorerTest compares the norms with those of a Lucene index, which leaves such words out).
      */
     private void invert(Field field, int doc, String text) {
         Map<String, int[]> counts = new HashMap<>();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -31,7 +32,7 @@ class WordMemoTest {
     }
 
     /** What the chain itself gives: "term@start-end" per word. */
-    private static List<String> chain(Analyzer a, String text) throws IOException {
+    private static List<String> chain(Analyzer a, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = a.tokenStream("", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -39,6 +40,8 @@ class WordMemoTest {
             ts.reset();
             while (ts.incrementToken()) out.add(term + "@" + offset.startOffset() + "-" + offset.endOffset());
             ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out;
     }
@@ -50,25 +53,45 @@ class WordMemoTest {
         return out;
     }
 
-    @Test
-    void givesTheChainsOwnWordsOnRealBilingualText() throws IOException {
+    /** Paragraphs of real text in both languages: the demo library, and the rOpenSci corpus when it is beside the project. */
+    private static List<String> realText() throws IOException {
         List<String> texts = new ArrayList<>();
-        Path corpus = Path.of("../shared/corpora/ropensci");
-        if (!Files.isDirectory(corpus)) corpus = Path.of("content");
-        try (Stream<Path> files = Files.walk(corpus)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().limit(400).toList()) {
-                texts.addAll(List.of(Files.readString(f).split("\n\n")));
+        for (Path corpus : List.of(Path.of("content"), Path.of("../shared/corpora/ropensci"))) {
+            if (!Files.isDirectory(corpus)) continue;
+            try (Stream<Path> files = Files.walk(corpus)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().limit(400).toList()) {
+                    texts.addAll(List.of(Files.readString(f).split("\n\n")));
+                }
             }
         }
         texts.add("The city's cadastre, the cities' cadastres: ÁRBOLES, árboles y arboles; R's syntax; C++ and +1.");
+        texts.add("Decomposed accents: a\u0301rboles, informacio\u0301n, an\u0303o; composed: árboles, información, año.");
+        texts.add("x".repeat(300) + " " + "palabra".repeat(40) + " end"); // words longer than a tokenizer keeps whole
+        return texts;
+    }
+
+    @Test
+    void givesEachChainsOwnWordsOnRealBilingualTextFromSeveralThreads() throws IOException {
+        List<String> texts = realText();
+        org.junit.jupiter.api.Assertions.assertTrue(texts.size() > 100, "a real sample: " + texts.size() + " paragraphs");
         Analyzer words = tokenizerOnly(StandardTokenizer::new);
-        for (Analyzer chain : List.of(new EnglishAnalyzer(), new SpanishAnalyzer())) {
-            WordMemo memo = new WordMemo(words, chain);
+        Map<String, Analyzer> chains = new java.util.LinkedHashMap<>();
+        chains.put("related pages, en", new EnglishAnalyzer());
+        chains.put("related pages, es", new SpanishAnalyzer());
+        org.acervo.glossary.TermAnalyzers glossary = new org.acervo.glossary.TermAnalyzers();
+        chains.put("glossary, en", glossary.analyzer("en"));
+        chains.put("glossary, es", glossary.analyzer("es"));
+        for (Map.Entry<String, Analyzer> c : chains.entrySet()) {
+            WordMemo memo = new WordMemo(words, c.getValue());
             for (int round = 0; round < 2; round++) { // the second round from what the first one kept
-                for (String t : texts) assertEquals(chain(chain, t), memo(memo, t), t);
+                texts.parallelStream().forEach(t -> assertEquals(chain(c.getValue(), t), memo(memo, t), c.getKey() + ": " + t));
             }
         }
-        org.junit.jupiter.api.Assertions.assertTrue(texts.size() > 100, "a real sample: " + texts.size() + " paragraphs");
+        for (String lang : List.of("es", "en")) { // the search chain: NFC first, its own tokenizer
+            org.acervo.search.SearchAnalyzer search = org.acervo.search.SearchAnalyzer.forLanguage(lang);
+            WordMemo memo = search.memo();
+            texts.parallelStream().forEach(t -> assertEquals(chain(search, t), memo(memo, t), "search, " + lang + ": " + t));
+        }
     }
 
     @Test
