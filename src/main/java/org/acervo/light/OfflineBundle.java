@@ -263,6 +263,7 @@ public final class OfflineBundle {
             String link = tag.equals("form") ? "action" : tag.equals("a") || tag.equals("area") || tag.equals("link") ? "href" : null;
             int at = link == null ? -1 : index(html, attrs, link);
             String replaced = null;
+            int indexAt = -1; // where "index.html" goes into the tag, when that is the only change
             boolean leaveOut = false;
             if (at >= 0 && attrs.get(at)[2] >= 0) {
                 int[] a = attrs.get(at);
@@ -274,7 +275,22 @@ public final class OfflineBundle {
                     boolean folder = path.isEmpty() || path.endsWith("/");
                     if (folder) path = path + "index.html";
                     if (present.contains(path)) {
-                        if (folder) replaced = tagWith(html, lt, tagEnd, attrs, at, attr(link, explicitIndex(url)), null);
+                        if (folder) {
+                            // index.html goes before the query or fragment, straight into the value as written: the same
+                            // bytes as writing the changed address again, without rebuilding and escaping the tag
+                            int cut = a[3];
+                            for (int q = a[2]; q < a[3]; q++) {
+                                char ch = html.charAt(q);
+                                if (ch == '?' || ch == '#') {
+                                    cut = q;
+                                    break;
+                                }
+                            }
+                            int length = cut - a[2]; // "", "." and ".." become "./index.html", "../index.html"
+                            boolean dots = length == 0 || length <= 2 && html.startsWith("..".substring(0, length), a[2]);
+                            if (dots) replaced = tagWith(html, lt, tagEnd, attrs, at, attr(link, explicitIndex(url)), null);
+                            else indexAt = cut;
+                        }
                     } else if (tag.equals("link")) {
                         leaveOut = true;
                     } else if (site.config().base().isPresent()) {
@@ -285,7 +301,8 @@ public final class OfflineBundle {
                 }
             }
             if (!leaveOut) {
-                if (replaced != null) out.append(replaced);
+                if (indexAt >= 0) out.append(html, lt, indexAt).append("index.html").append(html, indexAt, tagEnd);
+                else if (replaced != null) out.append(replaced);
                 else out.append(html, lt, tagEnd);
                 out.append(html, tagEnd, close);
             }
