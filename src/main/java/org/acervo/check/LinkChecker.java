@@ -142,10 +142,6 @@ public final class LinkChecker {
     }
 
     private static String decode(String s) {
-        try {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return org.acervo.util.Slugs.decodePath(s);
     }
 }

@@ -50,6 +50,6 @@ public final class BundleFiles {
         int cut = path.indexOf('#');
         if (cut < 0) cut = path.indexOf('?');
         String p = cut < 0 ? path : path.substring(0, cut);
-        return java.net.URLDecoder.decode(p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return org.acervo.util.Slugs.decodePath(p);
     }
 }

@@ -177,7 +177,7 @@ final class PageImages {
         int j = url.indexOf('?');
         int k = i < 0 ? j : j < 0 ? i : Math.min(i, j);
         String s = k < 0 ? url : url.substring(0, k);
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return org.acervo.util.Slugs.decodePath(s);
     }
 
     /** The address of an output file as seen from a page. */

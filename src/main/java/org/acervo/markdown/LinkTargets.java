@@ -44,7 +44,7 @@ public final class LinkTargets {
         }
         int q = url.indexOf('?');
         if (q >= 0) url = url.substring(0, q);
-        String decoded = java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = org.acervo.util.Slugs.decodePath(url);
         SourceFile src = from.source();
         Optional<String> target = normalize(src.dir(), decoded);
         if (target.isEmpty()) {
@@ -70,7 +70,8 @@ public final class LinkTargets {
                 Optional<Page> owner = index.find(bundle.get(), from.lang());
                 if (owner.isPresent()) {
                     String rest = bundle.get().isEmpty() ? t : t.substring(bundle.get().length() + 1);
-                    return Optional.of("/" + owner.get().path() + rest + fragment);
+                    // the file's name as the address says it: a percent sign in it is %25 there
+                    return Optional.of("/" + owner.get().path() + rest.replace("%", "%25") + fragment);
                 }
             }
             problems.error(where, "link to '" + url + "': the file is not inside a page bundle",
@@ -88,7 +89,7 @@ public final class LinkTargets {
     public Optional<java.nio.file.Path> localFile(String url, Page from) {
         if (isExternal(url)) return Optional.empty();
         String u = url.replaceAll("[?#].*$", "");
-        String decoded = java.net.URLDecoder.decode(u.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = org.acervo.util.Slugs.decodePath(u);
         if (decoded.startsWith("/")) {
             java.nio.file.Path staticDir = index.tree().contentDir().resolveSibling("static");
             Optional<String> rel = normalize("", decoded.substring(1));

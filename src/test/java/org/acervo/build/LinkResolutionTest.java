@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.acervo.TestSite;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,34 @@ class LinkResolutionTest {
         Document en = site.html("en/guide/index.html");
         assertEquals(java.util.List.of("../knowledge/agua/", "../knowledge/agua/", "../../es/conocimiento/barrios/"),
                 en.select(".content a").eachAttr("href"));
+    }
+
+    @Test
+    void aPercentSignInAFileNameOrLinkIsAPercentSign() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/_index.es.md --
+                ---
+                title: Conocimiento
+                ---
+                -- content/knowledge/agua/index.es.md --
+                ---
+                title: Agua
+                ---
+                Ver [el informe](informe-100%.pdf), [el mismo](informe-100%25.pdf) y [otro](datos%20abiertos.csv).
+
+                {{< download file="informe-100%.pdf" title="El informe" >}}
+                """);
+        site.writeBytes("content/knowledge/agua/informe-100%.pdf", new byte[1234]);
+        site.writeBytes("content/knowledge/agua/datos abiertos.csv", new byte[10]);
+        site.buildOk();
+        Document page = site.html("es/knowledge/agua/index.html");
+        Elements links = page.select("a[data-download]");
+        assertEquals(java.util.List.of("informe-100%25.pdf", "informe-100%25.pdf", "datos abiertos.csv", "informe-100%25.pdf"),
+                links.eachAttr("href").subList(0, 4), "the three links and the shortcode, in the text's order");
+        for (Element a : links) {
+            if (a.attr("href").endsWith(".pdf")) assertEquals("1234", a.attr("data-bytes"), a.outerHtml());
+        }
+        assertTrue(site.exists("es/knowledge/agua/informe-100%.pdf"), "the file itself, under its own name");
     }
 
     @Test
