@@ -142,6 +142,11 @@ public final class TemplateRenderer {
         } catch (java.io.IOException | RuntimeException e) {
             problems.error(SourceLocation.of(theme.shown().resolve(name)), "template failed: " + e,
                     "check the values the template uses" + blame.map(b -> " (while rendering " + b + ")").orElse(""));
+        } catch (StackOverflowError e) {
+            // a partial that includes itself, directly or through others, never ends
+            problems.error(SourceLocation.of(theme.shown().resolve(name)), "the template includes or extends itself without end"
+                            + blame.map(b -> " (while rendering " + b.file().toString().replace('\\', '/') + ")").orElse(""),
+                    "look for an include, embed or extends that leads back to a template already in use");
         }
         return Optional.empty();
     }

@@ -123,6 +123,24 @@ class ErrorReportTest {
     }
 
     @Test
+    void aPartialThatIncludesItselfIsAnErrorAtTheTemplateNotACrash() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                ---
+                -- themes/default/layouts/knowledge/single.html --
+                <!doctype html><html lang="{{ lang }}"><body>{% include "layouts/partials/loop.html" %}</body></html>
+                -- themes/default/layouts/partials/loop.html --
+                <p>{{ page.title }}</p>{% include "layouts/partials/loop.html" %}
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("themes/default/layouts/knowledge/single.html: the template includes or extends itself without end"
+                + " (while rendering content/knowledge/agua.es.md)"), site.err());
+        assertNoStackTrace(site);
+    }
+
+    @Test
     void unknownLayoutAndTemplateErrorsPointAtTheirFiles() {
         TestSite site = TestSite.create(dir, """
                 -- content/knowledge/agua.es.md --
