@@ -172,7 +172,14 @@ public final class SiteBuilder {
         Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
         others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages).files()));  // index
         times.mark("search index");
-        others.addAll(resources(siteDir, site, tree, theme, problems));
+        // the pages the build makes, which no copied file may stand in for (other files it makes, such as robots.txt,
+        // a file of static/ replaces, as it always has)
+        java.util.Set<String> made = new java.util.HashSet<>();
+        plan.forEach(p -> made.add(p.file()));
+        made.add("index.html");
+        for (Page p : site.allPages()) for (String alias : p.meta().aliases()) made.add(SiteAssembler.aliasPath(p.lang(), alias) + "index.html");
+        pagesToo.forEach(f -> made.add(f.path()));
+        others.addAll(resources(siteDir, site, tree, theme, made, problems));
         pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(sources.withheld()),
                 sources.meta(), session.dates(tree.contentDir()))));
         times.mark("resources, status");
@@ -451,8 +458,15 @@ public final class SiteBuilder {
         return org.acervo.content.ContentHash.full(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A file to copy that has the address of a page the build makes. */
+    private static void clash(Problems problems, Path shown, String path) {
+        problems.error(SourceLocation.of(shown), "this file would be published at " + path + ", where the build writes one of its pages",
+                "rename or move the file; to change that page, edit its content or the theme's template");
+    }
+
     /** Theme assets (fingerprinted), the site's static/ folder, and the files of page bundles. */
-    private List<OutputFile> resources(Path siteDir, Site site, ContentTree tree, Theme theme, Problems problems) {
+    private List<OutputFile> resources(Path siteDir, Site site, ContentTree tree, Theme theme, java.util.Set<String> made,
+                                       Problems problems) {
         List<OutputFile> out = new ArrayList<>();
         theme.assets().forEach((rel, published) -> out.add(OutputFile.copy(published, theme.dir().resolve("static").resolve(rel))));
         Path staticDir = siteDir.resolve("static");
@@ -472,7 +486,12 @@ public final class SiteBuilder {
                         problems.error(SourceLocation.of(shown), "cannot read: " + e.getMessage(), "check the file's permissions");
                         return;
                     }
-                    out.add(OutputFile.copy(staticDir.relativize(f).toString().replace('\\', '/'), f));
+                    String path = staticDir.relativize(f).toString().replace('\\', '/');
+                    if (made.contains(path)) {
+                        clash(problems, shown, path);
+                        return;
+                    }
+                    out.add(OutputFile.copy(path, f));
                 });
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -483,7 +502,9 @@ public final class SiteBuilder {
             String dir = p.bundleDir().get();
             for (String r : tree.resources()) {
                 if (r.startsWith(dir + "/") && tree.bundleOf(r).map(dir::equals).orElse(false)) {
-                    out.add(OutputFile.copy(p.path() + r.substring(dir.length() + 1), tree.contentDir().resolve(r)));
+                    String path = p.path() + r.substring(dir.length() + 1);
+                    if (made.contains(path)) clash(problems, Path.of("content").resolve(r), path);
+                    else out.add(OutputFile.copy(path, tree.contentDir().resolve(r)));
                 }
             }
         }

@@ -123,6 +123,32 @@ class ErrorReportTest {
     }
 
     @Test
+    void aStaticOrBundleFileAtTheAddressOfAPageIsAnErrorAtThatFile() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/agua/index.es.md --
+                ---
+                title: Agua
+                ---
+                -- content/knowledge/agua/index.html --
+                <p>an old export</p>
+                -- static/404.html --
+                <p>our own</p>
+                -- static/es/index.html --
+                <p>our own home</p>
+                -- static/robots.txt --
+                User-agent: *
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("static/404.html: this file would be published at 404.html, where the build writes one of its"
+                + " pages (rename or move the file; to change that page, edit its content or the theme's template)"), site.err());
+        assertTrue(site.err().contains("static/es/index.html: this file would be published at es/index.html"), site.err());
+        assertTrue(site.err().contains("content/knowledge/agua/index.html: this file would be published at es/knowledge/agua/index.html"),
+                site.err());
+        assertTrue(site.err().contains("3 problems; the output was not changed."), site.err()); // robots.txt of static/ is allowed
+        assertNoStackTrace(site);
+    }
+
+    @Test
     void aPartialThatIncludesItselfIsAnErrorAtTheTemplateNotACrash() {
         TestSite site = TestSite.create(dir, """
                 -- content/knowledge/agua.es.md --
