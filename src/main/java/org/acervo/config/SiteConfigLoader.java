@@ -105,9 +105,20 @@ public final class SiteConfigLoader {
             for (String key : tax.keys()) {
                 YamlMap t = tax.map(key);
                 t.allowOnly(TAXONOMY_KEYS, "taxonomy '" + key + "'");
+                // names that become parts of addresses: es/<slug>/<term>/
+                if (!isSegment(key)) badSegment(problems, tax.whereKey(key).orElse(tax.where()), "taxonomy name", key, "topics");
+                YamlMap slugs = t.map("slug");
+                Map<String, String> slugValues = t.stringMap("slug");
+                for (String lang : slugs.keys()) {
+                    String slug = slugValues.getOrDefault(lang, "");
+                    if (!isSegment(slug)) badSegment(problems, slugs.whereValue(lang).orElse(slugs.where()), "slug", slug, "temas");
+                }
                 Map<String, Map<String, String>> terms = new LinkedHashMap<>();
                 YamlMap termsMap = t.map("terms");
-                for (String id : termsMap.keys()) terms.put(id, termsMap.stringMap(id));
+                for (String id : termsMap.keys()) {
+                    if (!isSegment(id)) badSegment(problems, termsMap.whereKey(id).orElse(termsMap.where()), "term id", id, "water");
+                    terms.put(id, termsMap.stringMap(id));
+                }
                 taxonomies.put(key, new TaxonomyConfig(key, t.stringMap("title"), t.stringMap("slug"), terms));
             }
         } else {
@@ -210,6 +221,16 @@ public final class SiteConfigLoader {
         });
     }
 
+    /** Whether a name can be one part of an address: not empty, no slash, not "." or "..". */
+    private static boolean isSegment(String s) {
+        return !s.isBlank() && s.indexOf('/') < 0 && s.indexOf('\\') < 0 && !s.equals(".") && !s.equals("..");
+    }
+
+    private static void badSegment(Problems problems, org.acervo.problem.SourceLocation where, String what, String value, String example) {
+        problems.error(where, "the " + what + " '" + value + "' cannot be part of an address",
+                "use a word with no slash, not empty and not '.' or '..', for example " + example);
+    }
+
     /** Durations such as 10s, 500ms or 2m. */
     static long millis(String v, YamlMap m, String key, Problems problems) {
         var matcher = java.util.regex.Pattern.compile("(?i)\\s*(\\d+)\\s*(ms|s|m)?\\s*").matcher(v);
@@ -217,12 +238,17 @@ public final class SiteConfigLoader {
             problems.error(m.whereValue(key).orElseThrow(), key + " '" + v + "' is not a duration", "write a duration such as 10s or 500ms");
             return 0;
         }
-        long n = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2).toLowerCase(Locale.ROOT);
-        return switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            default -> n * 1000;
-        };
+        try {
+            long n = Long.parseLong(matcher.group(1));
+            return switch (unit) {
+                case "ms" -> n;
+                case "m" -> Math.multiplyExact(n, 60_000L);
+                default -> Math.multiplyExact(n, 1000L);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.error(m.whereValue(key).orElseThrow(), key + " '" + v + "' is too long", "write a duration such as 10s or 2m");
+            return Long.MAX_VALUE; // reported: not also "must be more than 0"
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.acervo.TestSite;
 import org.acervo.TreeHash;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,37 @@ class ErrorReportTest {
         assertTrue(site.err().contains("content/knowledge/agua/index.html: this file would be published at es/knowledge/agua/index.html"),
                 site.err());
         assertTrue(site.err().contains("3 problems; the output was not changed."), site.err()); // robots.txt of static/ is allowed
+        assertNoStackTrace(site);
+    }
+
+    @Test
+    void taxonomyNamesSlugsAndTermsThatCannotBeAddressesAndAnOverlongTimeoutAreErrorsInSiteYaml() {
+        TestSite site = TestSite.create(dir, """
+                -- site.yaml --
+                languages:
+                  es: {name: Español, title: Sitio}
+                  en: {name: English, title: Site}
+                taxonomies:
+                  "": {}
+                  topics:
+                    slug: {es: "..", en: topics}
+                    terms:
+                      "a/b": {es: Agua, en: Water}
+                limits: {fileTimeout: 99999999999999999999}
+                -- content/_index.es.md --
+                ---
+                title: Inicio
+                ---
+                """).build();
+        assertEquals(1, site.exit());
+        for (String expected : List.of(
+                "site.yaml:5:3: the taxonomy name '' cannot be part of an address",
+                "site.yaml:7:16: the slug '..' cannot be part of an address",
+                "site.yaml:9:7: the term id 'a/b' cannot be part of an address",
+                "site.yaml:10:23: fileTimeout '99999999999999999999' is too long")) {
+            assertTrue(site.err().contains(expected), expected + "\n" + site.err());
+        }
+        assertTrue(site.err().contains("4 problems"), site.err());
         assertNoStackTrace(site);
     }
 
