@@ -155,10 +155,13 @@ public final class PageScaffold {
             if (section.isEmpty() && name.equals(".md")) continue;
             Path f = dir.resolve(name);
             if (Files.isRegularFile(f)) {
+                Path shown = Path.of("themes", config.theme(), "archetypes", name);
                 try {
-                    return new Archetype(Path.of("themes", config.theme(), "archetypes", name), Files.readString(f, StandardCharsets.UTF_8));
+                    return new Archetype(shown, Files.readString(f, StandardCharsets.UTF_8));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw fail(shown, "this archetype is not UTF-8 text", "save it as UTF-8 (in most editors: Save with encoding, UTF-8)");
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw fail(shown, "cannot read this archetype: " + e.getMessage(), "check the file's permissions");
                 }
             }
         }

@@ -64,6 +64,19 @@ class NewCommandTest {
     }
 
     @Test
+    void anArchetypeNotSavedAsUtf8IsAnErrorAtIt() throws Exception {
+        TestSite site = site();
+        site.writeBytes("themes/default/archetypes/resources.md",
+                "---\ntitle: \"{{ title }}\"\ndescription: \"Descripción\"\n---\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        site.run("new", "--source", dir.toString(), "resources/ciudad-de-panama");
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("themes/default/archetypes/resources.md: this archetype is not UTF-8 text (save it as UTF-8"),
+                site.err());
+        assertFalse(site.err().contains("internal error"), site.err());
+        assertFalse(Files.exists(dir.resolve("content/resources/ciudad-de-panama.es.md")), "nothing written");
+    }
+
+    @Test
     void unknownSectionAndLanguageGetDidYouMean() {
         TestSite site = site();
         site.run("new", "--source", dir.toString(), "knowlege/agua");
