@@ -70,8 +70,8 @@ public final class LinkTargets {
                 Optional<Page> owner = index.find(bundle.get(), from.lang());
                 if (owner.isPresent()) {
                     String rest = bundle.get().isEmpty() ? t : t.substring(bundle.get().length() + 1);
-                    // the file's name as the address says it: a percent sign in it is %25 there
-                    return Optional.of("/" + owner.get().path() + rest.replace("%", "%25") + fragment);
+                    // the file's name as an address: a space is %20 there, a percent sign %25
+                    return Optional.of("/" + owner.get().path() + org.acervo.util.Slugs.encodePath(rest) + fragment);
                 }
             }
             problems.error(where, "link to '" + url + "': the file is not inside a page bundle",

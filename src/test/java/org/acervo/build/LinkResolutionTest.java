@@ -79,7 +79,7 @@ class LinkResolutionTest {
         site.buildOk();
         Document page = site.html("es/knowledge/agua/index.html");
         Elements links = page.select("a[data-download]");
-        assertEquals(java.util.List.of("informe-100%25.pdf", "informe-100%25.pdf", "datos abiertos.csv", "informe-100%25.pdf"),
+        assertEquals(java.util.List.of("informe-100%25.pdf", "informe-100%25.pdf", "datos%20abiertos.csv", "informe-100%25.pdf"),
                 links.eachAttr("href").subList(0, 4), "the three links and the shortcode, in the text's order");
         for (Element a : links) {
             if (a.attr("href").endsWith(".pdf")) assertEquals("1234", a.attr("data-bytes"), a.outerHtml());
