@@ -72,6 +72,10 @@ public final class ExternalLinkChecker {
                 results.put(url, new Outcome(url, 0, "not a valid address", false, true));
                 continue;
             }
+            if (uri.getHost() == null) { // my_site.example.org: a name the web's rules do not allow (no underscores in hosts)
+                results.put(url, new Outcome(url, 0, "not a valid address (its host name cannot be read)", false, true));
+                continue;
+            }
             pending.add(ask(uri, "HEAD").thenCompose(r -> r.statusCode() == 405 || r.statusCode() == 501 ? ask(uri, "GET") : CompletableFuture.completedFuture(r))
                     .handle((r, ex) -> {
                         results.put(url, ex == null ? new Outcome(url, r.statusCode(), "", false, true)

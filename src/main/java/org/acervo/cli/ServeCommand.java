@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": a port is a number from 0 to 65535"
+                    + " (0: any free port)");
+        }
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
         InetAddress address;
         try {

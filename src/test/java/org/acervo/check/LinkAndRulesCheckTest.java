@@ -2,6 +2,7 @@ package org.acervo.check;
 
 import static org.acervo.check.TranslationCheckTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -134,6 +135,22 @@ class LinkAndRulesCheckTest {
                 """).run("check", "--source", dir.toString());
         assertEquals(1, site.exit());
         assertTrue(site.err().contains("site.yaml:5:5: unknown key 'requried' in rules for 'knowledge' (did you mean 'required'?"), site.err());
+    }
+
+    @Test
+    void anExternalLinkWhoseHostCannotBeReadIsReportedNotACrash() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                ---
+                [el portal](https://my_site.example.org/)
+                """);
+        site.run("check", "--source", dir.toString(), "--external");
+        assertEquals(1, site.exit(), site.out() + site.err());
+        assertTrue(site.out().contains("https://my_site.example.org/: not a valid address (its host name cannot be read)"),
+                site.out() + site.err());
+        assertFalse(site.err().contains("internal error"), site.err());
     }
 
     @Test

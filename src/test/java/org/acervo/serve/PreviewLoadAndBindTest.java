@@ -1,6 +1,7 @@
 package org.acervo.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -42,6 +43,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PreviewLoadAndBindTest {
     @TempDir
     Path dir;
+
+    @Test
+    void aPortOutOfRangeIsAUsageErrorOfServe() {
+        TestSite site = TestSite.create(dir, """
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                ---
+                """);
+        site.run("serve", "--source", dir.toString(), "--port", "70000");
+        assertEquals(2, site.exit(), site.err());
+        assertTrue(site.err().contains("--port 70000: a port is a number from 0 to 65535 (0: any free port)"), site.err());
+        assertFalse(site.err().contains("internal error"), site.err());
+    }
 
     @Test
     void answersAThousandRequestsFromFiftyClientsWithoutAnError() throws Exception {
