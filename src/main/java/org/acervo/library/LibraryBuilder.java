@@ -121,11 +121,21 @@ public final class LibraryBuilder {
         return new Library(events, downloads, collections, steps, communities, people, directory.gathered(), attendees, audiences(), calendars);
     }
 
-    /** {@code downloads:} as a list of files, or of {title, file} groups. */
+    /** {@code downloads:} as a list of files, of {title, file} groups, or of both. */
     private List<Map<String, Object>> listOfFiles(FieldReader r) {
         Object v = r.page().params().get("downloads");
-        if (v instanceof List<?> list && list.stream().allMatch(o -> o instanceof String)) {
-            return list.stream().map(o -> Map.<String, Object>of("file", o)).toList();
+        if (v instanceof List<?> list && list.stream().allMatch(o -> o instanceof String || o instanceof Map<?, ?>)) {
+            List<Map<String, Object>> out = new java.util.ArrayList<>();
+            for (Object o : list) {
+                if (o instanceof String file) {
+                    out.add(Map.of("file", file));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> group = (Map<String, Object>) o;
+                    out.add(group);
+                }
+            }
+            return out;
         }
         return r.maps("downloads", "[{title: \"Manual\", file: manual.pdf}]");
     }

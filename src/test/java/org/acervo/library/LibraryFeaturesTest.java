@@ -425,6 +425,32 @@ class LibraryFeaturesTest {
     }
 
     @Test
+    void downloadsMayMixFileNamesAndTitledFilesAsTheReadmeShows(@TempDir Path dir) {
+        TestSite mixed = TestSite.create(dir, """
+                -- content/knowledge/_index.es.md --
+                ---
+                title: Conocimiento
+                ---
+                -- content/manuals/_index.es.md --
+                ---
+                title: Manuales
+                ---
+                -- content/manuals/agua/index.es.md --
+                ---
+                title: Agua
+                downloads: [{title: "Manual (PDF)", file: manual.pdf}, anexo.docx]
+                ---
+                """);
+        mixed.writeBytes("content/manuals/agua/manual.pdf", new byte[2000]);
+        mixed.writeBytes("content/manuals/agua/anexo.docx", new byte[3000]);
+        mixed.buildOk();
+        Document page = mixed.html("es/manuals/agua/index.html");
+        List<String> bytes = new ArrayList<>();
+        for (Element a : page.select("a[data-download][data-bytes]")) bytes.add(a.attr("href") + " " + a.attr("data-bytes"));
+        assertTrue(bytes.contains("manual.pdf 2000") && bytes.contains("anexo.docx 3000"), bytes.toString());
+    }
+
+    @Test
     void eventDateOfTheWrongTypeIsAnErrorAtItsLine(@TempDir Path dir) {
         TestSite bad = TestSite.create(dir, """
                 -- content/events/malo.es.md --
