@@ -42,6 +42,7 @@ final class BundleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (output != null) refuseUnsafe(output);
         try {
             BuildOptions options = BuildOptions.of(source, source.resolve("public")).withDrafts(drafts);
             SiteBuilder.Built built = new SiteBuilder(reporter.progress()).render(options);
@@ -58,6 +59,7 @@ final class BundleCommand implements Callable<Integer> {
             OfflineBundle.Scope scope = new OfflineBundle.Scope(Optional.ofNullable(lang), Optional.ofNullable(section));
             byte[] zip = bundler.zip(built.files(), scope);
             Path out = output != null ? output : Path.of(scope.name() + ".zip");
+            if (output == null) refuseUnsafe(out);
             try {
                 if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.write(out, zip);
@@ -72,6 +74,37 @@ final class BundleCommand implements Callable<Integer> {
         } catch (BuildFailure failure) {
             reporter.problems(failure.problems());
             return 1;
+        }
+    }
+
+    /**
+     * A bundle never goes inside the site's sources, and never replaces a file that is not a zip (a mistyped --output
+     * site.yaml would have lost the site's configuration).
+     */
+    private void refuseUnsafe(Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        Path site = source.toAbsolutePath().normalize();
+        for (String part : new String[] {"content", "themes", "static"}) {
+            if (target.startsWith(site.resolve(part))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--output " + out + " is inside the site's " + part
+                        + "/ folder (write the bundle elsewhere, such as acervo-es.zip in the site folder)");
+            }
+        }
+        if (Files.isDirectory(target)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--output " + out + " is a folder (name the zip file to write)");
+        }
+        if (Files.isRegularFile(target) && !isZip(target)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--output " + out + " is a file that is not a zip, and would be"
+                    + " lost (choose another name, or remove it first)");
+        }
+    }
+
+    private static boolean isZip(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 0 || head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

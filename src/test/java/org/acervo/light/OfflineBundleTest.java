@@ -183,6 +183,25 @@ class OfflineBundleTest {
     }
 
     @Test
+    void theBundleNeverReplacesTheSitesFilesOrGoesIntoItsSources() throws IOException {
+        TestSite site = TestSite.create(dir, SITE);
+        String config = Files.readString(dir.resolve("site.yaml"));
+        site.run("bundle", "--source", dir.toString(), "--output", dir.resolve("site.yaml").toString());
+        assertEquals(2, site.exit());
+        assertTrue(site.err().contains("is a file that is not a zip, and would be lost"), site.err());
+        assertEquals(config, Files.readString(dir.resolve("site.yaml")), "site.yaml untouched");
+        site.run("bundle", "--source", dir.toString(), "--output", dir.resolve("content/x.zip").toString());
+        assertEquals(2, site.exit());
+        assertTrue(site.err().contains("is inside the site's content/ folder"), site.err());
+        assertFalse(Files.exists(dir.resolve("content/x.zip")));
+        Path zip = dir.resolve("out.zip");
+        site.run("bundle", "--source", dir.toString(), "--output", zip.toString());
+        assertEquals(0, site.exit(), site.err());
+        site.run("bundle", "--source", dir.toString(), "--output", zip.toString());
+        assertEquals(0, site.exit(), "a zip it wrote before is replaced: " + site.err());
+    }
+
+    @Test
     void theHomePageOffersTheBundleOfItsLanguageWithItsSize() throws IOException {
         TestSite site = TestSite.create(dir, SITE).buildOk();
         for (String lang : new String[] {"es", "en"}) {
