@@ -142,10 +142,15 @@ public final class SiteConfigLoader {
             }
         });
 
-        int paginate = root.integer("paginate").map(Long::intValue).orElse(20);
-        if (paginate < 1) {
+        long perPage = root.integer("paginate").orElse(20L);
+        int paginate = 20;
+        if (perPage < 1) {
             problems.error(root.whereValue("paginate").orElseThrow(), "paginate must be at least 1", "for example: paginate: 20");
-            paginate = 20;
+        } else if (perPage > 100_000) {
+            problems.error(root.whereValue("paginate").orElseThrow(), "paginate " + perPage + " is more items than a list page can show",
+                    "for example: paginate: 20");
+        } else {
+            paginate = (int) perPage;
         }
         HtmlPolicy html = HtmlPolicy.STRICT;
         Optional<String> htmlValue = root.string("html");

@@ -163,6 +163,7 @@ class ErrorReportTest {
                     terms:
                       "a/b": {es: Agua, en: Water}
                 limits: {fileTimeout: 99999999999999999999}
+                paginate: 4294967296
                 -- content/_index.es.md --
                 ---
                 title: Inicio
@@ -173,10 +174,11 @@ class ErrorReportTest {
                 "site.yaml:5:3: the taxonomy name '' cannot be part of an address",
                 "site.yaml:7:16: the slug '..' cannot be part of an address",
                 "site.yaml:9:7: the term id 'a/b' cannot be part of an address",
-                "site.yaml:10:23: fileTimeout '99999999999999999999' is too long")) {
+                "site.yaml:10:23: fileTimeout '99999999999999999999' is too long",
+                "site.yaml:11:11: paginate 4294967296 is more items than a list page can show")) {
             assertTrue(site.err().contains(expected), expected + "\n" + site.err());
         }
-        assertTrue(site.err().contains("4 problems"), site.err());
+        assertTrue(site.err().contains("5 problems"), site.err());
         assertNoStackTrace(site);
     }
 
