@@ -70,6 +70,11 @@ public final class PageScaffold {
                     Suggestions.nearest(section, sections).map(s -> "did you mean '" + s + "'? ").orElse("")
                             + "sections: " + String.join(", ", sections) + "; or create the folder content/" + section + " first");
         }
+        if (Files.isDirectory(siteDir.resolve("content").resolve(spec))) {
+            // content/knowledge.es.md would claim the section's own address
+            throw fail(Path.of("content", spec), "'" + spec + "' is a section, not a page", "name the page inside it, e.g. acervo new "
+                    + spec + "/water-tariffs; to change the section's own page, edit its _index." + lang + ".md");
+        }
         Path shown = Path.of("content").resolve((dir.isEmpty() ? "" : dir + "/") + name + "." + lang + ".md");
         Path file = siteDir.resolve(shown);
         if (Files.exists(file) || Files.exists(siteDir.resolve("content").resolve((dir.isEmpty() ? "" : dir + "/") + name + ".md"))) {

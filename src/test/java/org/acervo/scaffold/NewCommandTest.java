@@ -64,6 +64,16 @@ class NewCommandTest {
     }
 
     @Test
+    void aSectionNameAloneIsNotAPage() {
+        TestSite site = site();
+        site.run("new", "--source", dir.toString(), "knowledge/");
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("content/knowledge: 'knowledge' is a section, not a page (name the page inside it, e.g. acervo new"
+                + " knowledge/water-tariffs"), site.err());
+        assertFalse(Files.exists(dir.resolve("content/knowledge.es.md")), "nothing written");
+    }
+
+    @Test
     void anArchetypeNotSavedAsUtf8IsAnErrorAtIt() throws Exception {
         TestSite site = site();
         site.writeBytes("themes/default/archetypes/resources.md",
