@@ -177,7 +177,7 @@ public final class SiteBuilder {
         java.util.Set<String> made = new java.util.HashSet<>();
         plan.forEach(p -> made.add(p.file()));
         made.add("index.html");
-        for (Page p : site.allPages()) for (String alias : p.meta().aliases()) made.add(SiteAssembler.aliasPath(p.lang(), alias) + "index.html");
+        made.addAll(aliasFiles(site).keySet());
         pagesToo.forEach(f -> made.add(f.path()));
         others.addAll(resources(siteDir, site, tree, theme, made, problems));
         pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(sources.withheld()),
@@ -308,12 +308,7 @@ public final class SiteBuilder {
         }
         String defaultLang = site.config().defaultLanguage();
         jobs.add(new PublishPass.Job("index.html", () -> templates.render(views.languageChooser(), views.site(defaultLang))));
-        for (Page p : site.allPages()) {
-            for (String alias : p.meta().aliases()) {
-                String path = SiteAssembler.aliasPath(p.lang(), alias) + "index.html";
-                jobs.add(new PublishPass.Job(path, () -> Optional.of(views.redirect(p))));
-            }
-        }
+        aliasFiles(site).forEach((path, p) -> jobs.add(new PublishPass.Job(path, () -> Optional.of(views.redirect(p)))));
         for (OutputFile f : pagesToo) jobs.add(new PublishPass.Job(f.path(), () -> Optional.of(new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))));
         Lightened light = new PublishPass(site, theme, session.images(), sink).publish(jobs, others, () -> times.mark("templates + finish + write"));
         times.mark("bundles, weights");
@@ -334,12 +329,7 @@ public final class SiteBuilder {
         String defaultLang = site.config().defaultLanguage();
         templates.render(views.languageChooser(), views.site(defaultLang))
                 .ifPresent(html -> out.add(OutputFile.text("index.html", finisher.finish(html, "index.html"))));
-        for (Page p : site.allPages()) {
-            for (String alias : p.meta().aliases()) {
-                String path = SiteAssembler.aliasPath(p.lang(), alias);
-                out.add(OutputFile.text(path + "index.html", finisher.finish(views.redirect(p), path + "index.html")));
-            }
-        }
+        aliasFiles(site).forEach((path, p) -> out.add(OutputFile.text(path, finisher.finish(views.redirect(p), path))));
         java.util.Set<String> finished = new java.util.HashSet<>();
         out.forEach(f -> finished.add(f.path()));
         times.mark("templates + finish");
@@ -456,6 +446,15 @@ public final class SiteBuilder {
         index.unpublished().stream().sorted().forEach(u -> b.append("U ").append(u).append('\n'));
         index.tree().resources().forEach(r -> b.append("R ").append(r).append('\n'));
         return org.acervo.content.ContentHash.full(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The redirect page of every alias ({@code aliases:} in front matter), in the site's order, and the page it leads to. */
+    private static Map<String, Page> aliasFiles(Site site) {
+        Map<String, Page> out = new LinkedHashMap<>();
+        for (Page p : site.allPages()) {
+            for (String alias : p.meta().aliases()) out.put(SiteAssembler.aliasPath(p.lang(), alias) + "index.html", p);
+        }
+        return out;
     }
 
     /** A file to copy that has the address of a page the build makes. */

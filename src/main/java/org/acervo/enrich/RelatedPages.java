@@ -89,12 +89,7 @@ public final class RelatedPages {
             case "en" -> new EnglishAnalyzer();
             case "es" -> new SpanishAnalyzer();
             default -> new StandardAnalyzer();
-        }; Analyzer words = new Analyzer() { // the chains' tokenizer alone
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                return new TokenStreamComponents(new StandardTokenizer());
-            }
-        }) {
+        }; Analyzer words = WordMemo.tokenizerOnly(StandardTokenizer::new)) { // the chains' tokenizer alone
             WordMemo memo = new WordMemo(words, text);
             int n = pages.size();
             // analysis, the costly part, runs on all cores; term ids are handed out as terms are met (their

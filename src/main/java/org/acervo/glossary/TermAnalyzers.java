@@ -26,18 +26,13 @@ import org.acervo.util.WordMemo;
  * kept on purpose, so that "community of practice" stays three adjacent tokens.
  * Analyzers are thread-safe; one instance per language is shared by the whole build.
  *
- * <p>The chain runs once per distinct word and thread (see {@link WordMemo}): stemming the same words again and again
+ * <p>The chain runs once per distinct word of a build (see {@link WordMemo}): stemming the same words again and again
  * was most of the cost of glossary linking.
  */
 public final class TermAnalyzers {
     private final Map<String, Analyzer> byLang = new ConcurrentHashMap<>();
     private final Map<String, WordMemo> memos = new ConcurrentHashMap<>();
-    private final Analyzer words = new Analyzer() { // the chain's tokenizer alone
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            return new TokenStreamComponents(new StandardTokenizer());
-        }
-    };
+    private final Analyzer words = WordMemo.tokenizerOnly(StandardTokenizer::new); // the chain's tokenizer alone
 
     /** A word of a text: its analysed form and where it is in the text. */
     public record Token(String term, int start, int end) {}

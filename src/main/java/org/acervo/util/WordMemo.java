@@ -50,6 +50,16 @@ public final class WordMemo {
         this.chain = chain;
     }
 
+    /** An analyzer that only tokenizes, with tokenizers from {@code tokenizer}: the first argument of a memo. */
+    public static Analyzer tokenizerOnly(java.util.function.Supplier<org.apache.lucene.analysis.Tokenizer> tokenizer) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(tokenizer.get());
+            }
+        };
+    }
+
     /** The analysed words of a text, as the chain gives them. */
     public Words words(String text) {
         Builder out = new Builder();
