@@ -59,6 +59,11 @@ public final class TestSite {
         this.dir = dir;
     }
 
+    /** A site already in {@code dir}, as it is. */
+    public static TestSite at(Path dir) {
+        return new TestSite(dir);
+    }
+
     /** Writes the files of {@code text} under {@code dir}. */
     public static TestSite create(Path dir, String text) {
         TestSite site = new TestSite(dir);

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.acervo.check.SourceDates;
 import org.acervo.enrich.RelatedPages;
 import org.acervo.model.Site;
-import org.acervo.content.ContentHash;
 import org.acervo.content.FrontMatterParser;
 import org.acervo.content.ParsedSource;
 import org.acervo.content.SourceFile;
@@ -39,11 +38,16 @@ import org.acervo.render.Views;
  * </ul>
  * A file with problems is never cached, so its problems are reported on every build until it is
  * fixed. {@link #forgetRenders()} drops everything that depends on the theme or site.yaml.
- * {@link #none()} caches nothing: one-off builds.
+ * {@link #none()} caches nothing: one-off builds. {@link #stored} keeps nothing in memory, and takes rendered
+ * Markdown and finished pages from the {@link BuildCache} on disk: {@code acervo build}. The preview takes rendered
+ * Markdown from the same cache when it has not rendered a page itself yet (its first build).
  */
 public class BuildSession {
     private final boolean caching;
     private final boolean liveReload;
+    private final Optional<BuildCache> stored;
+    /** The fingerprint of each source file's bytes, by path, while a cache is in use (part of its Markdown's key). */
+    private final Map<String, String> prints = new ConcurrentHashMap<>();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     private final Map<String, Rendered> markdown = new ConcurrentHashMap<>();
     private final Map<String, Finished> pages = new ConcurrentHashMap<>();
@@ -70,19 +74,40 @@ public class BuildSession {
 
     private record Finished(OutputPage page, Views.SiteView site, Object extras, OutputFile file) {}
 
-    protected BuildSession(boolean caching, boolean liveReload) {
+    protected BuildSession(boolean caching, boolean liveReload, Optional<BuildCache> stored) {
         this.caching = caching;
         this.liveReload = liveReload;
+        this.stored = stored;
     }
 
-    /** No caching and no live reload: what {@code acervo build} and {@code acervo check} use. */
+    /** No caching and no live reload: what {@code acervo check} and one-off builds in tests use. */
     public static BuildSession none() {
-        return new BuildSession(false, false);
+        return new BuildSession(false, false, Optional.empty());
+    }
+
+    /** One build that takes what it can from the build cache on disk, and leaves it there for the next: {@code acervo build}. */
+    public static BuildSession stored(BuildCache cache) {
+        return new BuildSession(false, false, Optional.of(cache));
     }
 
     /** Caches between builds, and pages load the live reload script: {@code acervo serve}. */
     public static BuildSession live() {
-        return new BuildSession(true, true);
+        return new BuildSession(true, true, Optional.empty());
+    }
+
+    /** As {@link #live()}, starting from the rendered Markdown of the build cache on disk. */
+    public static BuildSession live(BuildCache cache) {
+        return new BuildSession(true, true, Optional.of(cache));
+    }
+
+    /** The cache on disk, if this session uses one. */
+    Optional<BuildCache> stored() {
+        return stored;
+    }
+
+    /** Whether results are looked up by what they depend on (signatures of links and glossary are worth making). */
+    boolean keyed() {
+        return caching || stored.isPresent();
     }
 
     public boolean liveReload() {
@@ -108,6 +133,13 @@ public class BuildSession {
     }
 
     Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, Problems problems) {
+        if (!caching && stored.isPresent()) {
+            try {
+                prints.put(s.relative(), org.acervo.util.Fingerprint.of(Files.readAllBytes(s.absolute())));
+            } catch (IOException e) {
+                prints.remove(s.relative()); // the parser reports why the file cannot be read
+            }
+        }
         if (!caching) return parser.read(s);
         Parsed hit = parsed.get(s.relative());
         long size;
@@ -119,12 +151,14 @@ public class BuildSession {
             modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
             // same size and modification time (nanoseconds): the file was not written since, no need to read it again
             if (hit != null && hit.size() == size && hit.modified() == modified && hit.source().source().equals(s)) {
+                prints.put(s.relative(), hit.hash());
                 return Optional.of(hit.source());
             }
-            hash = ContentHash.full(Files.readAllBytes(s.absolute()));
+            hash = org.acervo.util.Fingerprint.of(Files.readAllBytes(s.absolute()));
         } catch (IOException e) {
             return parser.read(s); // the parser reports why the file cannot be read
         }
+        prints.put(s.relative(), hash);
         if (hit != null && hit.hash().equals(hash) && hit.source().source().equals(s)) {
             parsed.put(s.relative(), new Parsed(hash, size, modified, hit.source()));
             return Optional.of(hit.source());
@@ -135,18 +169,36 @@ public class BuildSession {
     }
 
     Content markdown(Page page, ParsedSource source, String linkSignature, Function<Problems, Content> render, Problems problems) {
-        if (!caching) return render.apply(problems);
-        Rendered hit = markdown.get(page.lang() + "|" + source.source().relative());
-        if (hit != null && hit.source() == source && hit.page().equals(page) && hit.links().equals(linkSignature)) return hit.content();
-        Problems own = new Problems();
-        Content c = render.apply(own);
-        copy(own, problems);
-        if (own.hasErrors() || !own.warnings().isEmpty()) {
-            markdown.remove(page.lang() + "|" + source.source().relative());
-        } else {
-            markdown.put(page.lang() + "|" + source.source().relative(), new Rendered(source, page, linkSignature, c));
+        if (!caching && stored.isEmpty()) return render.apply(problems);
+        String memory = page.lang() + "|" + source.source().relative();
+        if (caching) {
+            Rendered hit = markdown.get(memory);
+            if (hit != null && hit.source() == source && hit.page().equals(page) && hit.links().equals(linkSignature)) return hit.content();
         }
+        Optional<String> key = stored.flatMap(c -> storedKey(c, page, source, linkSignature));
+        Optional<Content> kept = key.flatMap(k -> stored.get().markdown(k));
+        Problems own = new Problems();
+        Content c = kept.orElseGet(() -> render.apply(own));
+        copy(own, problems);
+        boolean clean = !own.hasErrors() && own.warnings().isEmpty();
+        if (kept.isEmpty() && clean) key.ifPresent(k -> stored.get().keepMarkdown(k, c));
+        if (!caching) return c;
+        if (clean) markdown.put(memory, new Rendered(source, page, linkSignature, c));
+        else markdown.remove(memory);
         return c;
+    }
+
+    /**
+     * What a page's rendered Markdown depends on: the signature of the cache (code, site.yaml, theme, files), every link
+     * target and the glossary ({@code linkSignature}), the source's bytes, and where the page is. Empty when the
+     * source's bytes were not read (it is then rendered, not cached).
+     */
+    private Optional<String> storedKey(BuildCache cache, Page page, ParsedSource source, String linkSignature) {
+        String print = prints.get(source.source().relative());
+        if (print == null) return Optional.empty();
+        return Optional.of(new org.acervo.util.Fingerprint().add(cache.signature()).add(linkSignature).add(print)
+                .add(source.source().relative()).add(page.kind().name()).add(page.lang()).add(page.path()).add(page.section())
+                .add(page.type()).add(page.translationKey()).add(page.bundleDir().orElse("\0")).value());
     }
 
     /**

@@ -160,6 +160,7 @@ public final class OutputWriter {
                         madeDirs.add(parent);
                     }
                     if (f.bytes() != null) Files.write(target, f.bytes());
+                    else if (f.link()) link(f.copyFrom(), target);
                     else Files.copy(f.copyFrom(), target, StandardCopyOption.REPLACE_EXISTING);
                     count.incrementAndGet();
                 } catch (IOException e) {
@@ -168,6 +169,19 @@ public final class OutputWriter {
                     pending.release(weight);
                 }
             });
+        }
+
+        /**
+         * A file of the last output, unchanged: a hard link costs no copy, and keeps the modification time the build cache
+         * knows the file by. Where the disk has no links (a FAT-formatted USB stick), a copy with the same time.
+         */
+        private static void link(Path from, Path target) throws IOException {
+            try {
+                Files.deleteIfExists(target);
+                Files.createLink(target, from);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
 
         @Override

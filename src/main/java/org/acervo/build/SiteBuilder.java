@@ -95,13 +95,27 @@ public final class SiteBuilder {
         OutputWriter writer = new OutputWriter(options.output());
         writer.checkSafe(options.siteDir());
         writer.recoverInterruptedSwap();
+        Optional<BuildCache> cache = session.stored();
         try (OutputWriter.Staging staging = writer.open()) {
             Built built = render(options, staging);
+            cache.ifPresent(BuildCache::closeLast);
             int written = staging.commit();
             times.mark("write");
+            List<String> notes = new ArrayList<>(built.light().summary());
+            cache.ifPresent(c -> {
+                notes.addAll(c.notes());
+                try {
+                    c.save();
+                } catch (IOException | RuntimeException e) {
+                    notes.add("the build cache could not be written (" + e.getMessage() + "); the next build will do all the work again");
+                }
+                times.mark("build cache");
+            });
             Map<String, Integer> perLang = new LinkedHashMap<>();
             for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
-            return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), built.light().summary());
+            return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), notes);
+        } finally {
+            cache.ifPresent(BuildCache::closeLast);
         }
     }
 
@@ -142,6 +156,7 @@ public final class SiteBuilder {
         times.mark("start");
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
+        session.stored().ifPresent(c -> c.begin(siteDir, theme, tree));
         times.mark("scan");
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         Sources sources = readSources(options, config, theme, tree, templates, problems);    // parse, locate, markdown
@@ -186,7 +201,7 @@ public final class SiteBuilder {
         problems.throwIfAny();
         Lightened light = session.liveReload()
                 ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink)
-                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink);
+                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, options.output());
         problems.throwIfAny();
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
@@ -296,7 +311,7 @@ public final class SiteBuilder {
 
     /** Publishing: every page rendered, finished and written at once, one parse each (see {@link PublishPass}). */
     private Lightened publish(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
-                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink) {
+                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output) {
         List<PublishPass.Job> jobs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         for (OutputPage page : plan) {
@@ -310,7 +325,12 @@ public final class SiteBuilder {
         jobs.add(new PublishPass.Job("index.html", () -> templates.render(views.languageChooser(), views.site(defaultLang))));
         aliasFiles(site).forEach((path, p) -> jobs.add(new PublishPass.Job(path, () -> Optional.of(views.redirect(p)))));
         for (OutputFile f : pagesToo) jobs.add(new PublishPass.Job(f.path(), () -> Optional.of(new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))));
-        Lightened light = new PublishPass(site, theme, session.images(), sink).publish(jobs, others, () -> times.mark("templates + finish + write"));
+        Optional<org.acervo.light.FinishedPages> finished = session.stored().map(c -> {
+            c.pages().begin(output, c.signature());
+            return c.pages();
+        });
+        Lightened light = new PublishPass(site, theme, session.images(), sink, finished)
+                .publish(jobs, others, () -> times.mark("templates + finish + write"));
         times.mark("bundles, weights");
         return light;
     }
@@ -373,12 +393,15 @@ public final class SiteBuilder {
         MarkdownRenderer markdown = markdownRenderer(config, theme, templates, terms, problems);
         // the glossary's own pages first: their definitions are what every other page links to, while it is rendered
         long limit = config.limits().fileTimeoutMillis();
-        List<Page> entries = renderMarkdown(index, index.pages().stream().filter(Glossary::isEntry).toList(), "", markdown, problems,
-                perFile, limit);
+        // term shortcodes link to the entries as they are before rendering
+        String termsSignature = session.keyed() ? org.acervo.util.Fingerprint.of(terms.signature()) : "";
+        List<Page> entries = renderMarkdown(index, index.pages().stream().filter(Glossary::isEntry).toList(), termsSignature, markdown,
+                problems, perFile, limit);
         Glossary glossary = Glossary.of(entries, config.languageCodes());
         GlossaryLinker linker = new GlossaryLinker(glossary, new TermAnalyzers(), uiStrings(theme, config));
-        String glossarySignature = session.caching() ? glossary.signature() : "";
-        List<Page> others = renderMarkdown(index, index.pages().stream().filter(p -> !Glossary.isEntry(p)).toList(), glossarySignature,
+        String glossarySignature = session.keyed() ? glossary.signature() : "";
+        List<Page> others = renderMarkdown(index, index.pages().stream().filter(p -> !Glossary.isEntry(p)).toList(),
+                termsSignature + "|" + org.acervo.util.Fingerprint.of(glossarySignature),
                 glossary.isEmpty() ? markdown : markdown.withBodyStep(linker::linkIn), problems, perFile, limit);
         // the entries link to other terms too, once there is a glossary to link to
         if (!glossary.isEmpty()) entries = entries.parallelStream().map(p -> session.linked(p, glossarySignature, linker::link)).toList();
@@ -416,7 +439,7 @@ public final class SiteBuilder {
     /** @param glossarySignature what the glossary links of these pages depend on, while previewing ("" otherwise) */
     private List<Page> renderMarkdown(PageIndex index, List<Page> todo, String glossarySignature, MarkdownRenderer markdown,
                                       Problems problems, PerFileWork perFile, long limit) {
-        String linkSignature = session.caching() ? linkSignature(index) + "|" + glossarySignature : "";
+        String linkSignature = session.keyed() ? linkSignature(index) + "|" + glossarySignature : "";
         AtomicInteger done = new AtomicInteger();
         int total = todo.size();
         return perFile.map(todo, p -> {

@@ -2,7 +2,9 @@ package org.acervo.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.acervo.build.BuildCache;
 import org.acervo.build.BuildOptions;
+import org.acervo.build.BuildSession;
 import org.acervo.build.BuildResult;
 import org.acervo.build.SiteBuilder;
 import org.acervo.problem.BuildFailure;
@@ -31,6 +33,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print the time each phase of the build took.")
     boolean timings;
 
+    @Option(names = "--fresh", description = "Build everything, taking nothing from the build cache of the last build (.acervo/build-cache/); the cache is then replaced.")
+    boolean fresh;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
         Path out = output != null ? output : source.resolve("public");
         Reporter reporter = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try {
-            SiteBuilder builder = new SiteBuilder(reporter.progress());
+            SiteBuilder builder = new SiteBuilder(reporter.progress(), BuildSession.stored(BuildCache.open(source, fresh)));
             BuildOptions options = BuildOptions.of(source, out).withDrafts(drafts).withStrict(strict);
             if (threads != null) {
                 if (threads < 1) {

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.acervo.build.OutputFile;
 import org.acervo.config.TaxonomyConfig;
 import org.acervo.model.LanguageSite;
@@ -86,19 +88,18 @@ public final class OfflineBundle {
             entries.add(OutputFile.text("index.html", redirect(scope.lang().get())));
         }
         entries.sort(java.util.Comparator.comparing(OutputFile::path));
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             for (int from = 0; from < entries.size(); from += BATCH) {
                 List<OutputFile> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-                List<byte[]> contents = batch.parallelStream().map(f -> {
+                List<Entry> contents = batch.parallelStream().map(f -> {
                     byte[] bytes = OutputFiles.bytes(f);
                     boolean page = f.path().endsWith(".html") && !f.path().equals("index.html") || f.path().equals("index.html") && scope.lang().isEmpty();
-                    if (!page) return bytes;
+                    if (!page) return Entry.of(f.path(), bytes);
                     Document doc = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
                     parsed.accept(f.path(), doc);
-                    return offline(doc, f.path(), paths).getBytes(StandardCharsets.UTF_8);
+                    return Entry.of(f.path(), offline(doc, f.path(), paths).getBytes(StandardCharsets.UTF_8));
                 }).toList();
-                for (int i = 0; i < batch.size(); i++) entry(zip, folder + batch.get(i).path(), contents.get(i));
+                for (Entry e : contents) e.writeTo(zip, folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,21 +107,42 @@ public final class OfflineBundle {
         return out.toByteArray();
     }
 
-    static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(ZIP_TIME);
-        if (!Gzip.isText(name)) {
-            // images, PDFs, audio and video are compressed already: deflating them again costs time and saves nothing
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    /**
+     * A file of a bundle as it goes into the zip: deflated (text) or as it is (images, PDFs, audio and video are
+     * compressed already: deflating them again costs time and saves nothing), with its CRC and size. Made on the
+     * threads that finish pages, so that a bundle's own thread only writes; and, for a page the build cache found
+     * unchanged, read raw from the last bundle ({@link FinishedPages}), which holds the very bytes deflating would give.
+     *
+     * @param path   the file's path in the site; in the zip it is inside the bundle's folder
+     * @param method {@link ZipEntry#DEFLATED} or {@link ZipEntry#STORED}
+     * @param data   the bytes in the zip (deflated or not)
+     */
+    public record Entry(String path, int method, long crc, long size, byte[] data) {
+        private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+
+        public static Entry of(String path, byte[] bytes) {
+            CRC32 crc = new CRC32();
             crc.update(bytes);
-            e.setMethod(ZipEntry.STORED);
-            e.setSize(bytes.length);
-            e.setCompressedSize(bytes.length);
-            e.setCrc(crc.getValue());
+            if (!Gzip.isText(path)) return new Entry(path, ZipEntry.STORED, crc.getValue(), bytes.length, bytes);
+            Deflater d = DEFLATERS.get();
+            d.reset();
+            d.setInput(bytes);
+            d.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 3));
+            byte[] buffer = new byte[16384];
+            while (!d.finished()) out.write(buffer, 0, d.deflate(buffer));
+            return new Entry(path, ZipEntry.DEFLATED, crc.getValue(), bytes.length, out.toByteArray());
         }
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
+
+        void writeTo(ZipArchiveOutputStream zip, String folder) throws IOException {
+            ZipArchiveEntry e = new ZipArchiveEntry(folder + path);
+            e.setTime(ZIP_TIME);
+            e.setMethod(method);
+            e.setCrc(crc);
+            e.setSize(size);
+            e.setCompressedSize(data.length);
+            zip.addRawArchiveEntry(e, new java.io.ByteArrayInputStream(data));
+        }
     }
 
     boolean kept(String path, Scope scope) {
@@ -399,13 +421,13 @@ public final class OfflineBundle {
 
     /**
      * A bundle written while the build publishes its pages: entries are added in the order given
-     * (pages as they are finished, in the build's order, then the other files), and deflated on a
+     * (pages as they are finished, in the build's order, then the other files), and written on a
      * thread of their own, so that no bundle waits for the whole site to be in memory.
      */
     final class Writer implements AutoCloseable {
         private final Scope scope;
         private final Counted counted;
-        private final ZipOutputStream zip;
+        private final ZipArchiveOutputStream zip;
         private final java.util.concurrent.ExecutorService deflater = java.util.concurrent.Executors.newSingleThreadExecutor(
                 org.acervo.util.DaemonThreads.named("acervo-bundle"));
         private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -414,8 +436,7 @@ public final class OfflineBundle {
         Writer(Scope scope, java.io.OutputStream out) {
             this.scope = scope;
             this.counted = new Counted(out);
-            this.zip = new ZipOutputStream(counted, StandardCharsets.UTF_8);
-            zip.setLevel(Deflater.BEST_COMPRESSION);
+            this.zip = new ZipArchiveOutputStream(counted);
         }
 
         Scope scope() {
@@ -423,17 +444,17 @@ public final class OfflineBundle {
         }
 
         /**
-         * Adds entries (paths inside the site, and their bytes in the bundle) after those added before. Waits for the
-         * previous batch to be deflated first, so that at most one batch waits in memory.
+         * Adds entries after those added before. Waits for the previous batch to be written first, so that at most one
+         * batch waits in memory.
          */
-        void add(List<java.util.Map.Entry<String, byte[]>> entries) {
+        void add(List<Entry> entries) {
             if (entries.isEmpty()) return;
             await();
             String folder = scope.name() + "/";
             last = deflater.submit(() -> {
-                for (java.util.Map.Entry<String, byte[]> e : entries) {
+                for (Entry e : entries) {
                     try {
-                        entry(zip, folder + e.getKey(), e.getValue());
+                        e.writeTo(zip, folder);
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }

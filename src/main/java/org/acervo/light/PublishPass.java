@@ -46,21 +46,34 @@ public final class PublishPass {
     private final OutputSink sink;
     private final Minifier minifier = new Minifier();
     private final HtmlFinisher finisher = new HtmlFinisher(false);
+    private final Optional<FinishedPages> cache;
 
     /** @param sink where every file goes as soon as it is finished */
     public PublishPass(Site site, Theme theme, ImageCache images, OutputSink sink) {
+        this(site, theme, images, sink, Optional.empty());
+    }
+
+    /** @param cache the pages of the last build, to take those whose HTML has not changed (see {@link FinishedPages}) */
+    public PublishPass(Site site, Theme theme, ImageCache images, OutputSink sink, Optional<FinishedPages> cache) {
         this.site = site;
         this.config = site.config();
         this.theme = theme;
         this.imageCache = images;
         this.sink = sink;
+        this.cache = cache;
     }
 
     /** What publishing keeps of a page once it is written: its sizes and what it loads. */
     private record Kept(long size, long gzipSize, PageWeigher.Loads loads) {}
 
-    /** A page finished but not written yet: a language's home waits for the size of its bundle. */
-    private record Finished(String file, byte[] html, PageWeigher.Loads loads, Map<String, byte[]> bundled) {}
+    /**
+     * A page finished but not written yet: a language's home waits for the size of its bundle.
+     *
+     * @param key    what the build cache knows the page by (null: the page is not kept there)
+     * @param reused the page as the last build left it, when it is taken from there (null: {@code html} is new)
+     */
+    private record Finished(String file, byte[] html, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled, String key,
+                            FinishedPages.Reuse reused) {}
 
     /**
      * Publishes {@code pages} (in this order in the bundles) and {@code others} (every file that is not an HTML page).
@@ -93,6 +106,13 @@ public final class PublishPass {
             present.put(lang, in);
             writers.put(lang, bundler.new Writer(scope, sink.open(LightPass.bundlePath(lang))));
         }
+        // a page's bundle copy depends on which of the files it links to are in the bundle; the search index's parts
+        // (named by their content) are loaded by its script, never linked, and change with every edit
+        cache.ifPresent(c -> {
+            org.acervo.util.Fingerprint files = new org.acervo.util.Fingerprint();
+            for (String p : all) if (!SEARCH_PART.matcher(p).matches()) files.add(p);
+            c.alsoDependsOn(files.value());
+        });
 
         Map<String, Kept> kept = new ConcurrentHashMap<>();
         List<Finished> homes = new ArrayList<>();
@@ -100,18 +120,24 @@ public final class PublishPass {
             for (int from = 0; from < pages.size(); from += BATCH) {
                 List<Job> batch = pages.subList(from, Math.min(pages.size(), from + BATCH));
                 List<Optional<Finished>> done = batch.parallelStream()
-                        .map(job -> job.html().get().map(html -> finish(job.file(), html, images, offline, bundler, writers, present)))
+                        .map(job -> job.html().get().map(html -> reuseOrFinish(job.file(), html, images, offline, bundler, writers, present)))
                         .toList();
-                Map<String, List<Map.Entry<String, byte[]>>> entries = new HashMap<>();
+                Map<String, List<OfflineBundle.Entry>> entries = new HashMap<>();
                 for (Optional<Finished> f : done) {
                     if (f.isEmpty()) continue;
                     Finished page = f.get();
-                    if (isHome(page.file())) {
+                    if (page.reused() != null) {
+                        FinishedPages.Reuse r = page.reused();
+                        sink.put(OutputFile.link(page.file(), r.html()));
+                        sink.put(OutputFile.link(page.file() + ".gz", r.gzip()));
+                        kept.put(page.file(), new Kept(r.size(), r.gzipSize(), r.loads()));
+                    } else if (isHome(page.file())) {
                         homes.add(page);
                     } else {
                         kept.put(page.file(), write(page.file(), page.html(), page.loads()));
                     }
-                    page.bundled().forEach((lang, bytes) -> entries.computeIfAbsent(lang, l -> new ArrayList<>()).add(Map.entry(page.file(), bytes)));
+                    if (page.key() != null) cache.get().keep(page.file(), page.key(), page.loads(), List.copyOf(page.bundled().keySet()));
+                    page.bundled().forEach((lang, entry) -> entries.computeIfAbsent(lang, l -> new ArrayList<>()).add(entry));
                 }
                 writers.forEach((lang, w) -> w.add(entries.getOrDefault(lang, List.of())));
             }
@@ -119,12 +145,10 @@ public final class PublishPass {
             pagesDone.run();
             // the other files, after the pages in every bundle, in the order of their paths
             for (OfflineBundle.Writer w : writers.values()) {
-                List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-                for (OutputFile f : rest.all()) {
-                    if (f.path().equals("index.html") || !bundler.kept(f.path(), w.scope())) continue;
-                    entries.add(Map.entry(f.path(), OutputFiles.bytes(f)));
-                }
-                entries.add(Map.entry("index.html", bundler.redirect(w.scope().lang().orElseThrow()).getBytes(StandardCharsets.UTF_8)));
+                List<OutputFile> files = rest.all().stream().filter(f -> !f.path().equals("index.html") && bundler.kept(f.path(), w.scope())).toList();
+                List<OfflineBundle.Entry> entries = new ArrayList<>(files.parallelStream()
+                        .map(f -> OfflineBundle.Entry.of(f.path(), OutputFiles.bytes(f))).toList());
+                entries.add(OfflineBundle.Entry.of("index.html", bundler.redirect(w.scope().lang().orElseThrow()).getBytes(StandardCharsets.UTF_8)));
                 w.add(entries);
             }
             Map<String, Long> bundleSizes = new HashMap<>();
@@ -174,16 +198,43 @@ public final class PublishPass {
         return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
     }
 
+    /** A part of a language's search index: {@code es/search/d-1fe8030d95.js}. */
+    private static final java.util.regex.Pattern SEARCH_PART = java.util.regex.Pattern.compile("[^/]+/search/(?!index\\.)[^/]+");
+
+    /**
+     * The page as the last build finished it, when the build cache has it with the same HTML; else finished now. Home
+     * pages (they show their bundle's size, known only at the end) and pages with images (finishing them makes their
+     * images' copies) are always finished.
+     */
+    private Finished reuseOrFinish(String file, String html, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
+                                   Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
+        if (cache.isEmpty() || isHome(file) || html.contains("<img") || html.contains("<IMG")) {
+            cache.ifPresent(FinishedPages::made);
+            return finish(file, html, images, offline, bundler, writers, present, null);
+        }
+        String key = new org.acervo.util.Fingerprint().add(file).add(html).value();
+        Map<String, String> entries = new java.util.TreeMap<>();
+        if (!file.equals("index.html")) {
+            for (OfflineBundle.Writer w : writers.values()) {
+                if (bundler.kept(file, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + file);
+            }
+        }
+        Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries);
+        if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get());
+        cache.get().made();
+        return finish(file, html, images, offline, bundler, writers, present, key);
+    }
+
     /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */
     private Finished finish(String file, String html, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
-                            Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
+                            Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present, String key) {
         Document doc = Jsoup.parse(html);
         finisher.finish(doc, file);
         if (doc.selectFirst("img[src]") != null) images.rewrite(doc, file);
         offline.ifPresent(o -> o.inject(doc, file));
         PageWeigher.Loads loads = PageWeigher.Loads.of(doc);
         String online = minifier.html(doc);
-        Map<String, byte[]> bundled = new java.util.TreeMap<>();
+        Map<String, OfflineBundle.Entry> bundled = new java.util.TreeMap<>();
         if (!file.equals("index.html")) {
             boolean first = true;
             for (OfflineBundle.Writer w : writers.values()) {
@@ -194,11 +245,11 @@ public final class PublishPass {
                 boolean mine = first;
                 String copy = bundler.offlineFromText(online, file, present.get(lang))
                         .orElseGet(() -> bundler.offline(mine ? doc : Jsoup.parse(online), file, present.get(lang)));
-                bundled.put(lang, copy.getBytes(StandardCharsets.UTF_8));
+                bundled.put(lang, OfflineBundle.Entry.of(file, copy.getBytes(StandardCharsets.UTF_8)));
                 first = false;
             }
         }
-        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled);
+        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled, key, null);
     }
 
     /** Writes a page and its {@code .gz}; returns what the budgets need of it. */

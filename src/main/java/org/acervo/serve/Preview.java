@@ -36,7 +36,7 @@ public final class Preview implements AutoCloseable {
     private final Path siteDir;
     private final boolean drafts;
     private final PrintWriter log;
-    private final BuildSession session = BuildSession.live();
+    private final BuildSession session;
     private final SiteBuilder builder;
     private volatile Snapshot state = new Snapshot(Map.of(), List.of(), 0);
     private final PreviewServer server;
@@ -47,6 +47,8 @@ public final class Preview implements AutoCloseable {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.drafts = drafts;
         this.log = log;
+        // the first build takes the rendered Markdown of the last acervo build from its cache
+        this.session = BuildSession.live(org.acervo.build.BuildCache.open(this.siteDir, false));
         this.builder = new SiteBuilder(org.acervo.build.Progress.NONE, session);
         session.onSearchIndex(this::searchIndexReady);
         rebuild(Set.of());

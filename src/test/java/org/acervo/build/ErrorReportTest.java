@@ -48,8 +48,11 @@ class ErrorReportTest {
         assertTrue(site.err().matches("(?s)content/knowledge/agua\\.es\\.md:\\d+:\\d+: invalid YAML: .+ \\(.+\\)\n.*"), site.err());
         assertEquals(before, TreeHash.of(site.output()));
         try (var s = Files.list(dir)) {
-            assertEquals(java.util.List.of("content", "public", "site.yaml", "themes"),
+            assertEquals(java.util.List.of(".acervo", "content", "public", "site.yaml", "themes"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder or lock left behind");
+        }
+        try (var s = Files.list(dir.resolve(".acervo"))) {
+            assertEquals(java.util.List.of("build-cache"), s.map(p -> p.getFileName().toString()).toList(), "only the build cache of the good build");
         }
         assertNoStackTrace(site);
     }

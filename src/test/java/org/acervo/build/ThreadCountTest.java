@@ -24,7 +24,7 @@ class ThreadCountTest {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         return Main.run(new PrintWriter(o, true), new PrintWriter(e, true), "build", "--source", DemoSite.source().toString(),
-                "--output", out.toString(), "--threads", threads);
+                "--output", out.toString(), "--threads", threads, "--fresh");
     }
 
     @Test

@@ -1,0 +1,204 @@
+package org.acervo.build;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.acervo.content.ContentTree;
+import org.acervo.light.FinishedPages;
+import org.acervo.model.Content;
+import org.acervo.model.Heading;
+import org.acervo.render.Theme;
+import org.acervo.util.CacheFiles;
+import org.acervo.util.Fingerprint;
+
+/**
+ * What {@code acervo build} keeps in {@code .acervo/build-cache/} for the next build of the same site, so that after an
+ * edit it redoes only the work the edit calls for:
+ * <ul>
+ * <li>{@code markdown}: every page's rendered Markdown with its glossary links, by a key made of everything the
+ * rendering reads (the source file's bytes, where the page is, every link target, the glossary, and the signature:
+ * the code, site.yaml, the theme, the files of static/ and of page bundles);</li>
+ * <li>{@code pages}: the finished pages of the last output (see {@link FinishedPages}).</li>
+ * </ul>
+ * Related pages, the search index, feeds and lists are made again by every build: each depends on every page, and
+ * the output must be the same bytes as a build from nothing. A render with problems is never kept, so its problems
+ * are reported by every build until they are fixed. Each file keeps only what the last build used.
+ */
+public final class BuildCache {
+    private static final String MARKDOWN = "acervo rendered markdown 1";
+
+    private final Path dir;
+    private final CompletableFuture<Map<String, Content>> lastMarkdown;
+    private final Map<String, Content> markdown = new ConcurrentHashMap<>();
+    private final AtomicInteger markdownReused = new AtomicInteger();
+    private final AtomicInteger markdownRendered = new AtomicInteger();
+    private final FinishedPages pages;
+    private volatile String signature = "";
+
+    private BuildCache(Path dir, boolean fresh) {
+        this.dir = dir;
+        // read while the build reads the sources: it is needed only when Markdown is rendered
+        this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> {
+                    Map<String, Content> m = CacheFiles.read(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
+                    return m == null ? Map.of() : m;
+                }, r -> {
+                    Thread t = new Thread(r, "acervo-cache-read");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        this.pages = new FinishedPages(dir.resolve("pages"), fresh);
+    }
+
+    /** The cache of the site in {@code siteDir}. */
+    public static Path folder(Path siteDir) {
+        return siteDir.resolve(".acervo").resolve("build-cache");
+    }
+
+    /** @param fresh use nothing the cache holds, and replace it with what this build makes */
+    public static BuildCache open(Path siteDir, boolean fresh) {
+        return new BuildCache(folder(siteDir), fresh);
+    }
+
+    /**
+     * What every cached result depends on besides its own inputs: this version of Acervo, site.yaml, every file of the
+     * theme, and the size and time of every file of static/ and of page bundles (shortcodes show a file's size).
+     */
+    void begin(Path siteDir, Theme theme, ContentTree tree) {
+        Fingerprint f = new Fingerprint().add(codeVersion());
+        try {
+            Path config = siteDir.resolve(org.acervo.config.SiteConfigLoader.FILE);
+            if (Files.isRegularFile(config)) f.add(Files.readAllBytes(config));
+            for (Path p : files(theme.dir())) f.add(theme.dir().relativize(p).toString()).add(Files.readAllBytes(p));
+            for (Path p : files(siteDir.resolve("static"))) stamp(f, siteDir.relativize(p).toString(), p);
+            for (String r : tree.resources()) stamp(f, r, tree.contentDir().resolve(r));
+        } catch (IOException e) {
+            f.add("unreadable " + e.getMessage()); // the build reports the file; nothing stored matches
+        }
+        signature = f.value();
+    }
+
+    /** The signature of {@link #begin}. */
+    String signature() {
+        return signature;
+    }
+
+    /** Rendered Markdown from the last build, by its key. */
+    Optional<Content> markdown(String key) {
+        Content c = lastMarkdown.join().get(key);
+        if (c == null) return Optional.empty();
+        markdown.put(key, c);
+        markdownReused.incrementAndGet();
+        return Optional.of(c);
+    }
+
+    /** Rendered Markdown (without problems) for the next build. */
+    void keepMarkdown(String key, Content c) {
+        markdownRendered.incrementAndGet();
+        markdown.put(key, c);
+    }
+
+    /** The finished pages of the last build, for the publishing pass. */
+    FinishedPages pages() {
+        return pages;
+    }
+
+    /** What the build took from the cache, for the editor. */
+    List<String> notes() {
+        int[] p = pages.counts();
+        return List.of(String.format(java.util.Locale.ROOT,
+                "build cache: Markdown of %d of %d pages and %d of %d finished pages taken from the last build (acervo build --fresh builds everything)",
+                markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1]));
+    }
+
+    /** Writes what this build made, once its output is in place. */
+    void save() throws IOException {
+        pages.save();
+        List<Map.Entry<String, Content>> entries = new ArrayList<>(markdown.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        CacheFiles.write(dir.resolve("markdown"), MARKDOWN, out -> {
+            out.writeInt(entries.size());
+            for (Map.Entry<String, Content> e : entries) writeContent(out, e.getKey(), e.getValue());
+        });
+    }
+
+    /** Closes what the cache has open in the last output, before the output is replaced. */
+    void closeLast() {
+        pages.closeLast();
+    }
+
+    private static void stamp(Fingerprint f, String name, Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        f.add(name).add(a.size()).add(a.lastModifiedTime().toMillis());
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static volatile String codeVersion;
+
+    /** This build of Acervo: the jar's size and time (or the class files', running from a build folder). */
+    static String codeVersion() {
+        String v = codeVersion;
+        if (v != null) return v;
+        Fingerprint f = new Fingerprint();
+        try {
+            Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                for (Path p : files(code)) stamp(f, code.relativize(p).toString(), p);
+            } else {
+                stamp(f, code.getFileName().toString(), code);
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            f.add("unknown " + System.nanoTime()); // nothing of another run can match
+        }
+        v = f.value();
+        codeVersion = v;
+        return v;
+    }
+
+    private static void writeContent(DataOutputStream out, String key, Content c) throws IOException {
+        CacheFiles.writeString(out, key);
+        CacheFiles.writeString(out, c.html());
+        CacheFiles.writeString(out, c.text());
+        out.writeInt(c.headings().size());
+        for (Heading h : c.headings()) {
+            out.writeInt(h.level());
+            CacheFiles.writeString(out, h.id());
+            CacheFiles.writeString(out, h.text());
+        }
+        CacheFiles.writeString(out, c.summary());
+        out.writeInt(c.words());
+    }
+
+    private static Map<String, Content> readMarkdown(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        Map<String, Content> out = new HashMap<>(Math.max(16, Math.min(n, 1 << 20) * 2));
+        for (int i = 0; i < n; i++) {
+            String key = CacheFiles.readString(in);
+            String html = CacheFiles.readString(in);
+            String text = CacheFiles.readString(in);
+            List<Heading> headings = new ArrayList<>();
+            for (int j = in.readInt(); j > 0; j--) headings.add(new Heading(in.readInt(), CacheFiles.readString(in), CacheFiles.readString(in)));
+            String summary = CacheFiles.readString(in);
+            out.put(key, new Content(html, text, headings, summary, in.readInt()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,250 @@
+package org.acervo.light;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acervo.util.CacheFiles;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * The part of the build cache that lets a build take a finished page from the last build's output instead of finishing
+ * it again (parsing, making links relative, minifying, compressing, and the copy in the offline bundle).
+ *
+ * <p>A page is taken when its template gave the same HTML at the same address (the key is a {@link
+ * org.acervo.util.Fingerprint} of both), everything else that finishing depends on is the same (the signature: the
+ * code, site.yaml, the theme, the files of static/ and of page bundles, and the list of files the bundles hold), and
+ * its file and {@code .gz} in the output are as the last build left them (same size and modification time, so a file
+ * changed or removed by hand is made again). It is then hard-linked into the new output (copied where the disk has no
+ * links), and its bundle copy read from the last bundle. Pages that show images are always finished: finishing them
+ * makes their images' smaller copies.
+ *
+ * <p>Thread-safe; one per build.
+ */
+public final class FinishedPages {
+    private static final String FORMAT = "acervo finished pages 1";
+
+    /** A page as the last build left it in the output. */
+    private record Stored(String key, long size, long modified, long gzipSize, long gzipModified, PageWeigher.Loads loads,
+                          List<String> bundles) {}
+
+    /** A bundle of the last build, by size and modification time. */
+    private record Bundle(long size, long modified) {}
+
+    private record Last(String signature, String output, Map<String, Bundle> bundles, Map<String, Stored> pages) {
+        static final Last NONE = new Last("", "", Map.of(), Map.of());
+    }
+
+    /** A page taken from the last build: its files there, its sizes, what it loads, and its bundle copies by language. */
+    record Reuse(Path html, Path gzip, long size, long gzipSize, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled) {}
+
+    private record Kept(String key, PageWeigher.Loads loads, List<String> bundles) {}
+
+    private final Path file;
+    private Last last;
+    private Path output;
+    private String signature = "";
+    private final Map<String, Kept> now = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ZipFile>> lastBundles = new ConcurrentHashMap<>();
+    private final AtomicInteger reused = new AtomicInteger();
+    private final AtomicInteger made = new AtomicInteger();
+
+    /** @param fresh take nothing from the last build (it is still recorded for the next) */
+    public FinishedPages(Path file, boolean fresh) {
+        this.file = file;
+        Last read = fresh ? null : CacheFiles.read(file, FORMAT, FinishedPages::read);
+        this.last = read == null ? Last.NONE : read;
+    }
+
+    /**
+     * The build's output folder and what finishing depends on besides each page's HTML. Nothing is taken from a last
+     * build written elsewhere or with another signature.
+     */
+    public void begin(Path output, String signature) {
+        this.output = output.toAbsolutePath().normalize();
+        this.signature = signature;
+        if (!last.output().equals(this.output.toString())) last = Last.NONE;
+    }
+
+    /**
+     * Adds to the signature what only the publishing pass knows (the files each bundle holds); from then on, nothing is
+     * taken from a last build with another signature.
+     */
+    void alsoDependsOn(String more) {
+        signature = signature + "|" + more;
+        if (!last.signature().equals(signature)) last = Last.NONE;
+    }
+
+    /**
+     * The page as the last build finished it, when its key is the same and its files are still there as they were.
+     *
+     * @param bundleEntries the page's entry in each bundle it goes into, by language
+     */
+    Optional<Reuse> reuse(String page, String key, Map<String, String> bundleEntries) {
+        Stored s = last.pages().get(page);
+        if (s == null || !s.key().equals(key) || !s.bundles().equals(List.copyOf(bundleEntries.keySet()))) return Optional.empty();
+        Path html = output.resolve(page);
+        Path gzip = output.resolve(page + ".gz");
+        if (!unchanged(html, s.size(), s.modified()) || !unchanged(gzip, s.gzipSize(), s.gzipModified())) return Optional.empty();
+        Map<String, OfflineBundle.Entry> bundled = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : bundleEntries.entrySet()) {
+            Optional<OfflineBundle.Entry> entry = lastBundle(e.getKey()).flatMap(zip -> entry(zip, e.getValue(), page));
+            if (entry.isEmpty()) return Optional.empty();
+            bundled.put(e.getKey(), entry.get());
+        }
+        reused.incrementAndGet();
+        return Optional.of(new Reuse(html, gzip, s.size(), s.gzipSize(), s.loads(), bundled));
+    }
+
+    /** A page finished by this build, to be recorded (with its files' times) once the output is in place. */
+    void keep(String page, String key, PageWeigher.Loads loads, List<String> bundles) {
+        now.put(page, new Kept(key, loads, List.copyOf(bundles)));
+    }
+
+    /** Counts a page finished by this build rather than taken from the last. */
+    void made() {
+        made.incrementAndGet();
+    }
+
+    /** Pages taken from the last build, and pages finished, so far. */
+    public int[] counts() {
+        return new int[] {reused.get(), made.get()};
+    }
+
+    /** Closes the last build's bundles (before the output they are in is replaced). */
+    public void closeLast() {
+        lastBundles.values().forEach(z -> z.ifPresent(zip -> {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // read only: nothing is lost
+            }
+        }));
+        lastBundles.clear();
+    }
+
+    /** Records the pages of the build now in {@code output}, for the next build. */
+    public void save() throws IOException {
+        closeLast();
+        Map<String, Stored> pages = new java.util.TreeMap<>();
+        now.forEach((page, k) -> {
+            Optional<BasicFileAttributes> html = attributes(output.resolve(page));
+            Optional<BasicFileAttributes> gzip = attributes(output.resolve(page + ".gz"));
+            if (html.isEmpty() || gzip.isEmpty()) return;
+            pages.put(page, new Stored(k.key(), html.get().size(), nanos(html.get()), gzip.get().size(), nanos(gzip.get()), k.loads(), k.bundles()));
+        });
+        Map<String, Bundle> bundles = new java.util.TreeMap<>();
+        now.values().stream().flatMap(k -> k.bundles().stream()).distinct().forEach(lang ->
+                attributes(output.resolve(LightPass.bundlePath(lang))).ifPresent(a -> bundles.put(lang, new Bundle(a.size(), nanos(a)))));
+        Last next = new Last(signature, output.toString(), bundles, pages);
+        CacheFiles.write(file, FORMAT, out -> write(out, next));
+    }
+
+    private Optional<ZipFile> lastBundle(String lang) {
+        return lastBundles.computeIfAbsent(lang, l -> {
+            Bundle b = last.bundles().get(l);
+            Path zip = output.resolve(LightPass.bundlePath(l));
+            if (b == null || !unchanged(zip, b.size(), b.modified())) return Optional.empty();
+            try {
+                return Optional.of(ZipFile.builder().setPath(zip).get());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The entry {@code name} of the last bundle as it is in the zip (deflated), for {@code page}. */
+    private static Optional<OfflineBundle.Entry> entry(ZipFile zip, String name, String page) {
+        ZipArchiveEntry e = zip.getEntry(name);
+        if (e == null || e.getCompressedSize() < 0 || e.getCrc() < 0 || e.getSize() < 0) return Optional.empty();
+        try (java.io.InputStream in = zip.getRawInputStream(e)) {
+            if (in == null) return Optional.empty();
+            return Optional.of(new OfflineBundle.Entry(page, e.getMethod(), e.getCrc(), e.getSize(), in.readAllBytes()));
+        } catch (IOException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean unchanged(Path p, long size, long modified) {
+        return attributes(p).map(a -> a.size() == size && nanos(a) == modified).orElse(false);
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path p) {
+        try {
+            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(BasicFileAttributes::isRegularFile);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long nanos(BasicFileAttributes a) {
+        return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    private static void write(DataOutputStream out, Last l) throws IOException {
+        CacheFiles.writeString(out, l.signature());
+        CacheFiles.writeString(out, l.output());
+        out.writeInt(l.bundles().size());
+        for (Map.Entry<String, Bundle> b : l.bundles().entrySet()) {
+            CacheFiles.writeString(out, b.getKey());
+            out.writeLong(b.getValue().size());
+            out.writeLong(b.getValue().modified());
+        }
+        out.writeInt(l.pages().size());
+        for (Map.Entry<String, Stored> e : l.pages().entrySet()) {
+            Stored s = e.getValue();
+            CacheFiles.writeString(out, e.getKey());
+            CacheFiles.writeString(out, s.key());
+            out.writeLong(s.size());
+            out.writeLong(s.modified());
+            out.writeLong(s.gzipSize());
+            out.writeLong(s.gzipModified());
+            CacheFiles.writeString(out, s.loads().kind());
+            out.writeInt(s.loads().loads().size());
+            for (PageWeigher.Load load : s.loads().loads()) {
+                CacheFiles.writeString(out, load.url());
+                CacheFiles.writeString(out, load.type().name());
+            }
+            out.writeInt(s.bundles().size());
+            for (String b : s.bundles()) CacheFiles.writeString(out, b);
+        }
+    }
+
+    private static Last read(DataInputStream in) throws IOException {
+        String signature = CacheFiles.readString(in);
+        String output = CacheFiles.readString(in);
+        Map<String, Bundle> bundles = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) bundles.put(CacheFiles.readString(in), new Bundle(in.readLong(), in.readLong()));
+        Map<String, Stored> pages = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String page = CacheFiles.readString(in);
+            String key = CacheFiles.readString(in);
+            long size = in.readLong();
+            long modified = in.readLong();
+            long gzipSize = in.readLong();
+            long gzipModified = in.readLong();
+            String kind = CacheFiles.readString(in);
+            List<PageWeigher.Load> loads = new ArrayList<>();
+            for (int j = in.readInt(); j > 0; j--) {
+                loads.add(new PageWeigher.Load(CacheFiles.readString(in), PageWeight.Type.valueOf(CacheFiles.readString(in))));
+            }
+            List<String> langs = new ArrayList<>();
+            for (int j = in.readInt(); j > 0; j--) langs.add(CacheFiles.readString(in));
+            pages.put(page, new Stored(key, size, modified, gzipSize, gzipModified, new PageWeigher.Loads(kind, List.copyOf(loads)),
+                    List.copyOf(langs)));
+        }
+        return new Last(signature, output, bundles, pages);
+    }
+}

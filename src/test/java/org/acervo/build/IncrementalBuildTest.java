@@ -1,0 +1,177 @@
+package org.acervo.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.acervo.DemoSite;
+import org.acervo.TestSite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code acervo build} after an edit takes what did not change from the build cache, and writes the same bytes as a
+ * build from nothing: checked on a copy of the demo library, edit after edit, against a fresh build of a copy of the
+ * same sources.
+ */
+class IncrementalBuildTest {
+    @TempDir
+    Path dir;
+
+    private static final Pattern NOTE = Pattern.compile(
+            "build cache: Markdown of (\\d+) of (\\d+) pages and (\\d+) of (\\d+) finished pages taken from the last build");
+
+    /** What the cache note of the last build said: Markdown taken, Markdown in all, pages taken, pages in all. */
+    private static int[] taken(TestSite site) {
+        Matcher m = NOTE.matcher(site.err() + site.out());
+        if (!m.find()) fail("no build cache note in:\n" + site.err() + site.out());
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
+    }
+
+    private TestSite demoCopy(String name) {
+        Path to = dir.resolve(name);
+        for (String part : List.of("content", "themes")) TestSite.copyTree(DemoSite.source().resolve(part), to.resolve(part));
+        try {
+            Files.copy(DemoSite.source().resolve("site.yaml"), to.resolve("site.yaml"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return TestSite.at(to);
+    }
+
+    /** Builds a copy of the site's sources as they are now, from nothing, and fails on the first file that differs. */
+    private void assertSameAsAFreshBuild(TestSite site, String after) throws IOException {
+        Path copy = dir.resolve("fresh");
+        if (Files.exists(copy)) OutputWriter.deleteTree(copy);
+        for (String part : List.of("content", "themes")) TestSite.copyTree(site.dir().resolve(part), copy.resolve(part));
+        Files.copy(site.dir().resolve("site.yaml"), copy.resolve("site.yaml"));
+        TestSite fresh = TestSite.at(copy).buildOk("--fresh");
+        Map<String, byte[]> want = files(fresh.output());
+        Map<String, byte[]> got = files(site.output());
+        assertEquals(want.keySet(), got.keySet(), "the same files after " + after);
+        for (String path : want.keySet()) {
+            if (!java.util.Arrays.equals(want.get(path), got.get(path))) fail(path + " differs from a fresh build after " + after);
+        }
+    }
+
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) out.put(root.relativize(f).toString(), Files.readAllBytes(f));
+        }
+        return out;
+    }
+
+    private static void edit(TestSite site, String path, String find, String replace) throws IOException {
+        Path p = site.dir().resolve(path);
+        String text = Files.readString(p);
+        assertTrue(text.contains(find), path + " holds " + find);
+        Files.writeString(p, text.replace(find, replace), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildAfterBuildGivesTheBytesOfABuildFromNothingEditAfterEdit() throws Exception {
+        TestSite site = demoCopy("site").buildOk();
+        int[] first = taken(site);
+        assertEquals(0, first[0], "a first build has nothing to take");
+        assertEquals(0, first[2]);
+
+        site.buildOk();
+        int[] same = taken(site);
+        assertEquals(same[1], same[0], "nothing changed: every page's Markdown is taken");
+        assertTrue(same[2] > same[3] * 9 / 10, "nothing changed: nearly every finished page is taken (pages with images are finished again): "
+                + same[2] + " of " + same[3]);
+        assertSameAsAFreshBuild(site, "a build with nothing changed");
+
+        // one page's text
+        Path edited = site.dir().resolve("content/knowledge/bus-rapid-transit.es.md");
+        Files.writeString(edited, Files.readString(edited) + "\nUn párrafo nuevo sobre los carriles exclusivos.\n");
+        site.buildOk();
+        int[] text = taken(site);
+        assertEquals(text[1] - 1, text[0], "only the edited page's Markdown is rendered again");
+        assertTrue(text[2] > 0 && text[2] < same[2], "the edited page and the pages that show it are finished again: " + text[2]);
+        assertTrue(site.files().stream().anyMatch(f -> f.endsWith("index.html") && site.text(f).contains("carriles exclusivos")),
+                "the edit is published");
+        assertSameAsAFreshBuild(site, "an edit of one page's text");
+
+        // a title, which lists, related pages and the translation's switcher show
+        edit(site, "content/knowledge/bus-rapid-transit.en.md", "title:", "title: Revised ·");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "an edit of a title");
+
+        // a new page and its translation; then the translation gone (every page links somewhere, so it is the one to go)
+        site.writeFile("content/knowledge/nueva-pagina.es.md", "---\ntitle: Una página nueva\ntags: [agua]\n---\n\nSobre la reutilización adaptativa.\n");
+        site.writeFile("content/knowledge/nueva-pagina.en.md", "---\ntitle: A new page\ntags: [water]\n---\n\nOn adaptive reuse.\n");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "two pages added");
+        Files.delete(site.dir().resolve("content/knowledge/nueva-pagina.en.md"));
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a page deleted");
+
+        // a glossary term's short definition, which every page that links the term shows
+        edit(site, "content/glossary/adaptive-reuse.es.md", "conservando sus valores esenciales.\"",
+                "conservando su memoria.\"");
+        site.buildOk();
+        assertTrue(site.files().stream().filter(f -> !f.contains("glosario") && f.endsWith(".html"))
+                .anyMatch(f -> site.text(f).contains("conservando su memoria")), "pages that link the term show the new definition");
+        assertSameAsAFreshBuild(site, "an edit of a glossary definition");
+
+        // a page moves (a slug of its own): the pages that link to it link to its new address
+        edit(site, "content/knowledge/bus-rapid-transit.es.md", "slug: corredores-brt", "slug: brt");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a page that moved");
+
+        // a file of the output changed and one removed by hand: made again, not taken
+        Path page = site.output().resolve("es/index.html");
+        Files.writeString(page, "edited by hand");
+        Files.delete(site.output().resolve("en/index.html.gz"));
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "output files changed by hand");
+
+        // the theme: every page changes
+        edit(site, "themes/default/layouts/_default/baseof.html", "</body>", "<!-- theme edited --></body>");
+        site.buildOk();
+        int[] theme = taken(site);
+        assertEquals(0, theme[0], "a theme edit renders every page's Markdown again (shortcodes are templates)");
+        assertEquals(0, theme[2], "and finishes every page again");
+        assertSameAsAFreshBuild(site, "an edit of the theme");
+
+        // site.yaml
+        edit(site, "site.yaml", "Ayuda Urbana · Biblioteca de conocimiento", "Ayuda Urbana · Biblioteca");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "an edit of site.yaml");
+    }
+
+    @Test
+    void aBrokenCacheIsIgnoredAndReplaced() throws Exception {
+        TestSite site = demoCopy("site").buildOk();
+        Path cache = BuildCache.folder(site.dir());
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(cache)) {
+            s.forEach(files::add);
+        }
+        assertTrue(files.size() >= 2, "the cache holds its files: " + files);
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            Files.write(f, java.util.Arrays.copyOf(b, b.length / 2)); // cut short, as a full disk or a killed build leaves it
+        }
+        site.buildOk();
+        int[] t = taken(site);
+        assertEquals(0, t[0], "nothing is taken from a cache cut short");
+        assertEquals(0, t[2]);
+        assertSameAsAFreshBuild(site, "a build over a broken cache");
+        site.buildOk();
+        assertTrue(taken(site)[0] > 0, "the next build has the cache again");
+    }
+}
