@@ -23,6 +23,14 @@ import org.acervo.problem.SourceLocation;
  * Writes the whole site into a fresh staging folder beside the output, then swaps it in with
  * renames, so the output is always either the previous complete site or the new one. A lock
  * file keeps two builds from writing one output; a folder Acervo did not make is never replaced.
+ *
+ * <p>A build that keeps files of the last output as they are (the build cache found them
+ * unchanged) stages only what changed, and patches the output once the build has succeeded: the
+ * changed files are renamed into it one by one and the files the build no longer makes are
+ * deleted, after a journal of both is written beside it. A full swap would link every kept file
+ * into the staging folder and delete the old tree: on 30,000 files, seconds of file system work
+ * for an edit of one page. A build that fails still leaves the output as it was; a build killed
+ * while patching is completed from its journal by the next one.
  */
 public final class OutputWriter {
     /** Marks a folder as Acervo's output, so that it may be replaced. */
@@ -135,6 +143,9 @@ public final class OutputWriter {
                 org.acervo.util.DaemonThreads.named("acervo-writer"));
         private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(PENDING_BYTES);
         private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        /** Files of the last output that this build makes again as they are: left in place when the output is patched. */
+        private final java.util.Set<String> kept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final boolean patchable = Files.isRegularFile(output.resolve(MARKER));
         private volatile boolean committed;
         private volatile boolean closed;
 
@@ -150,6 +161,11 @@ public final class OutputWriter {
             throwIfFailed();
             Path target = dir.resolve(f.path());
             if (!target.normalize().startsWith(dir)) throw new IllegalArgumentException("unsafe output path " + f.path());
+            if (f.link() && patchable && f.copyFrom().toAbsolutePath().normalize().equals(output.resolve(f.path()))) {
+                kept.add(f.path()); // already in the output, as it should be
+                count.incrementAndGet();
+                return;
+            }
             int weight = f.bytes() == null ? 0 : Math.min(PENDING_BYTES, f.bytes().length);
             pending.acquireUninterruptibly(weight);
             writers.execute(() -> {
@@ -219,12 +235,13 @@ public final class OutputWriter {
             throwIfFailed();
         }
 
-        /** Swaps the staging folder in as the output; returns the number of files written. */
+        /** Swaps the staging folder in as the output (or patches the output with it); returns the number of files written. */
         public int commit() {
             drain();
             try {
                 Files.write(dir.resolve(MARKER), new byte[0]);
-                swap(dir, output.getParent(), output.getFileName().toString());
+                if (kept.isEmpty()) swap(dir, output.getParent(), output.getFileName().toString());
+                else patch(dir, kept);
                 committed = true;
             } catch (IOException e) {
                 fail("cannot write to " + output.getParent() + ": " + e.getMessage(), "check that the folder exists and can be written");
@@ -322,6 +339,90 @@ public final class OutputWriter {
         }
     }
 
+    private static final String JOURNAL_END = "-- end --";
+
+    /**
+     * The output becomes the staging folder plus the {@code kept} files: a journal names the staged files and the files to
+     * delete, then both are done (see {@link #applyPatch}).
+     */
+    private void patch(Path staging, java.util.Set<String> kept) throws IOException {
+        java.util.List<String> staged = relativeFiles(staging);
+        java.util.Set<String> made = new java.util.HashSet<>(staged);
+        made.addAll(kept);
+        java.util.List<String> stale = relativeFiles(output).stream().filter(p -> !made.contains(p)).toList();
+        Path journal = output.getParent().resolve("." + output.getFileName() + ".patch-" + ProcessHandle.current().pid());
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(staging.getFileName().toString());
+        lines.addAll(staged);
+        lines.add("");
+        lines.addAll(stale);
+        lines.add(JOURNAL_END);
+        Files.write(journal, lines, java.nio.charset.StandardCharsets.UTF_8);
+        applyPatch(journal);
+    }
+
+    /**
+     * Does what a journal says, as far as it is not done yet: deletes the stale files (and the folders they leave empty),
+     * renames the staged files into the output, and removes the staging folder and the journal. A journal not written to
+     * its end is dropped with its staging folder: nothing of it was done yet.
+     */
+    private void applyPatch(Path journal) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(journal, java.nio.charset.StandardCharsets.UTF_8);
+        String stagingName = lines.isEmpty() ? "" : lines.get(0);
+        boolean named = stagingName.startsWith("." + output.getFileName() + ".staging-") && !stagingName.contains("/")
+                && !stagingName.contains("\\");
+        if (!named || lines.size() < 3 || !lines.get(lines.size() - 1).equals(JOURNAL_END) || !lines.contains("")) {
+            if (named) deleteTree(output.getParent().resolve(stagingName));
+            Files.deleteIfExists(journal);
+            return;
+        }
+        Path staging = output.getParent().resolve(stagingName);
+        int blank = lines.indexOf("");
+        java.util.Set<Path> emptied = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (String rel : lines.subList(blank + 1, lines.size() - 1)) {
+            Path p = safely(output, rel);
+            Files.deleteIfExists(p);
+            for (Path d = p.getParent(); d != null && d.startsWith(output) && !d.equals(output); d = d.getParent()) emptied.add(d);
+        }
+        for (Path d : emptied) { // deepest first
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                if (s.iterator().hasNext()) continue;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            }
+            Files.delete(d);
+        }
+        java.util.Set<Path> made = new java.util.HashSet<>();
+        for (String rel : lines.subList(1, blank)) {
+            Path from = safely(staging, rel);
+            if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // moved before the build was killed
+            Path to = safely(output, rel);
+            if (made.add(to.getParent())) Files.createDirectories(to.getParent());
+            if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(to);
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        deleteTree(staging);
+        Files.deleteIfExists(journal);
+    }
+
+    private static Path safely(Path root, String rel) throws IOException {
+        Path p = root.resolve(rel).normalize();
+        if (!p.startsWith(root) || p.equals(root)) throw new IOException("a journal line outside the output: " + rel);
+        return p;
+    }
+
+    /** Every file under {@code root}, relative, with forward slashes. */
+    private static java.util.List<String> relativeFiles(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
     private void swap(Path staging, Path parent, String name) throws IOException {
         Path old = parent.resolve("." + name + ".old-" + ProcessHandle.current().pid());
         deleteTree(old);
@@ -345,6 +446,9 @@ public final class OutputWriter {
      * folders of killed builds are removed.
      */
     private void recover(Path parent, String name) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".patch-*")) {
+            for (Path journal : s) applyPatch(journal); // before staging folders go: a journal's files are in one
+        }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*")) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
