@@ -134,11 +134,9 @@ public class BuildSession {
 
     Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, Problems problems) {
         if (!caching && stored.isPresent()) {
-            try {
-                prints.put(s.relative(), org.acervo.util.Fingerprint.of(Files.readAllBytes(s.absolute())));
-            } catch (IOException e) {
-                prints.remove(s.relative()); // the parser reports why the file cannot be read
-            }
+            // the fingerprint of the very bytes parsed: a file saved again meanwhile must not get the other version's key
+            prints.remove(s.relative());
+            return parser.read(s, bytes -> prints.put(s.relative(), org.acervo.util.Fingerprint.of(bytes)));
         }
         if (!caching) return parser.read(s);
         Parsed hit = parsed.get(s.relative());

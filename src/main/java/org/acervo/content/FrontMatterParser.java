@@ -50,15 +50,20 @@ public final class FrontMatterParser {
     }
 
     public Optional<ParsedSource> read(SourceFile source) {
+        return read(source, bytes -> {});
+    }
+
+    /** @param bytesRead sees the file's bytes as they were read, before they are parsed (what a cache keys the result by) */
+    public Optional<ParsedSource> read(SourceFile source, java.util.function.Consumer<byte[]> bytesRead) {
         // each file's problems are gathered apart: files are read in parallel, and whether
         // this file failed must not depend on what other files reported meanwhile
         Problems own = new Problems();
-        Optional<ParsedSource> result = new FrontMatterParser(config, own).readOwn(source);
+        Optional<ParsedSource> result = new FrontMatterParser(config, own).readOwn(source, bytesRead);
         problems.addAll(own);
         return own.hasErrors() ? Optional.empty() : result;
     }
 
-    private Optional<ParsedSource> readOwn(SourceFile source) {
+    private Optional<ParsedSource> readOwn(SourceFile source, java.util.function.Consumer<byte[]> bytesRead) {
         byte[] bytes;
         try {
             long size = Files.size(source.absolute());
@@ -73,6 +78,7 @@ public final class FrontMatterParser {
             problems.error(SourceLocation.of(source.shown()), "cannot read this file: " + e.getMessage(), "check its permissions");
             return Optional.empty();
         }
+        bytesRead.accept(bytes);
         return decode(source, bytes).flatMap(text -> parse(source, text));
     }
 
