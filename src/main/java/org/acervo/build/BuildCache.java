@@ -123,15 +123,55 @@ public final class BuildCache {
                 markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1]));
     }
 
+    private volatile CompletableFuture<Path> markdownWritten;
+
+    /**
+     * All the build's Markdown is rendered: it is written beside its place while the build publishes its pages (tens of
+     * megabytes on a large site), and moved in by {@link #save} if the build succeeds.
+     */
+    void markdownDone() {
+        List<Map.Entry<String, Content>> entries = new ArrayList<>(markdown.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        markdownWritten = CompletableFuture.supplyAsync(() -> {
+            try {
+                return CacheFiles.writeBeside(dir.resolve("markdown"), MARKDOWN, out -> {
+                    out.writeInt(entries.size());
+                    for (Map.Entry<String, Content> e : entries) writeContent(out, e.getKey(), e.getValue());
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "acervo-cache-write");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     /** Writes what this build made, once its output is in place. */
     void save() throws IOException {
         pages.save();
-        List<Map.Entry<String, Content>> entries = new ArrayList<>(markdown.entrySet());
-        entries.sort(Map.Entry.comparingByKey());
-        CacheFiles.write(dir.resolve("markdown"), MARKDOWN, out -> {
-            out.writeInt(entries.size());
-            for (Map.Entry<String, Content> e : entries) writeContent(out, e.getKey(), e.getValue());
-        });
+        CompletableFuture<Path> written = markdownWritten;
+        if (written == null) markdownDone();
+        try {
+            CacheFiles.moveIn(markdownWritten.join(), dir.resolve("markdown"));
+            markdownWritten = null;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
+    }
+
+    /** The build failed or stopped: what was written for the next build goes (the last build's cache stays). */
+    void abandon() {
+        CompletableFuture<Path> written = markdownWritten;
+        markdownWritten = null;
+        if (written == null) return;
+        try {
+            Files.deleteIfExists(written.join());
+        } catch (IOException | RuntimeException e) {
+            // a leftover ".new-PID" file beside the cache: replaced by the next write of the same process id, never read
+        }
     }
 
     /** Closes what the cache has open in the last output, before the output is replaced. */

@@ -115,7 +115,10 @@ public final class SiteBuilder {
             for (LanguageSite l : built.site().languages().values()) perLang.put(l.lang(), l.pages().size());
             return new BuildResult(perLang, written, (System.nanoTime() - start) / 1e9, built.warnings(), built.skipped(), notes);
         } finally {
-            cache.ifPresent(BuildCache::closeLast);
+            cache.ifPresent(c -> {
+                c.closeLast();
+                c.abandon(); // nothing when saved
+            });
         }
     }
 
@@ -415,6 +418,7 @@ public final class SiteBuilder {
             if (r != null) pages.add(r);
         }
         times.mark("markdown and glossary links");
+        if (!session.caching()) session.stored().ifPresent(BuildCache::markdownDone); // the preview keeps none on disk
         return new Sources(index.withoutSources(), pages, withheld, SourceSurvey.of(tree, parsed).meta(), PageLocator.folderSlugs(parsed),
                 terms, glossary, linker);
     }

@@ -29,6 +29,11 @@ public final class CacheFiles {
     }
 
     public static void write(Path file, String format, Body body) throws IOException {
+        moveIn(writeBeside(file, format, body), file);
+    }
+
+    /** Writes what {@code file} is to hold beside it, for {@link #moveIn} once it may replace it; returns where. */
+    public static Path writeBeside(Path file, String format, Body body) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
@@ -38,6 +43,10 @@ public final class CacheFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
+        return temp;
+    }
+
+    public static void moveIn(Path temp, Path file) throws IOException {
         try {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
