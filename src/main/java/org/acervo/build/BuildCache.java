@@ -45,20 +45,23 @@ public final class BuildCache {
     private final AtomicInteger markdownReused = new AtomicInteger();
     private final AtomicInteger markdownRendered = new AtomicInteger();
     private final FinishedPages pages;
+    private final ParsedSources sources;
     private volatile String signature = "";
 
     private BuildCache(Path dir, boolean fresh) {
         this.dir = dir;
         // read while the build reads the sources: it is needed only when Markdown is rendered
+        java.util.concurrent.Executor reader = r -> {
+            Thread t = new Thread(r, "acervo-cache-read");
+            t.setDaemon(true);
+            t.start();
+        };
+        this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> {
                     Map<String, Content> m = CacheFiles.read(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
                     return m == null ? Map.of() : m;
-                }, r -> {
-                    Thread t = new Thread(r, "acervo-cache-read");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                }, reader);
         this.pages = new FinishedPages(dir.resolve("pages"), fresh);
     }
 
@@ -77,7 +80,8 @@ public final class BuildCache {
      * theme, and the size and time of every file of static/ and of page bundles (shortcodes show a file's size).
      */
     void begin(Path siteDir, Theme theme, ContentTree tree) {
-        Fingerprint f = new Fingerprint().add(codeVersion());
+        // dates without a zone are read in the machine's zone
+        Fingerprint f = new Fingerprint().add(codeVersion()).add(java.util.TimeZone.getDefault().getID());
         try {
             Path config = siteDir.resolve(org.acervo.config.SiteConfigLoader.FILE);
             if (Files.isRegularFile(config)) f.add(Files.readAllBytes(config));
@@ -94,6 +98,20 @@ public final class BuildCache {
     String signature() {
         return signature;
     }
+
+    /** A source's front matter as the last build parsed it, by its key. */
+    Optional<ParsedSources.Kept> source(String key) {
+        Optional<ParsedSources.Kept> k = sources.get(key);
+        if (k.isPresent()) sourcesReused.incrementAndGet();
+        return k;
+    }
+
+    /** A parse without problems, for the next build. */
+    void keepSource(String key, ParsedSources.Kept kept) {
+        sources.keep(key, kept);
+    }
+
+    private final AtomicInteger sourcesReused = new AtomicInteger();
 
     /** Rendered Markdown from the last build, by its key. */
     Optional<Content> markdown(String key) {
@@ -119,8 +137,8 @@ public final class BuildCache {
     List<String> notes() {
         int[] p = pages.counts();
         return List.of(String.format(java.util.Locale.ROOT,
-                "build cache: Markdown of %d of %d pages and %d of %d finished pages taken from the last build (acervo build --fresh builds everything)",
-                markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1]));
+                "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build (acervo build --fresh builds everything)",
+                sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1]));
     }
 
     private volatile CompletableFuture<Path> markdownWritten;
@@ -151,6 +169,7 @@ public final class BuildCache {
     /** Writes what this build made, once its output is in place. */
     void save() throws IOException {
         pages.save();
+        sources.save();
         CompletableFuture<Path> written = markdownWritten;
         if (written == null) markdownDone();
         try {

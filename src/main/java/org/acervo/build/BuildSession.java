@@ -132,12 +132,41 @@ public class BuildSession {
         return new int[] {pagesRendered.getAndSet(0), pagesReused.getAndSet(0)};
     }
 
-    Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, Problems problems) {
-        if (!caching && stored.isPresent()) {
-            // the fingerprint of the very bytes parsed: a file saved again meanwhile must not get the other version's key
-            prints.remove(s.relative());
-            return parser.read(s, bytes -> prints.put(s.relative(), org.acervo.util.Fingerprint.of(bytes)));
+    /**
+     * A source through the build cache: its front matter as the last build parsed it when its bytes are the same (the
+     * key holds site.yaml and the code too), else parsed and kept if it had no problem. The fingerprint is that of the
+     * very bytes parsed: a file saved again meanwhile must not get the other version's key.
+     */
+    private Optional<ParsedSource> parseStored(SourceFile s, FrontMatterParser parser, long maxBytes, BuildCache cache) {
+        prints.remove(s.relative());
+        byte[] bytes;
+        try {
+            if (Files.size(s.absolute()) > maxBytes) return parser.read(s); // which says it is too large
+            bytes = Files.readAllBytes(s.absolute());
+        } catch (IOException e) {
+            return parser.read(s); // which says why it cannot be read
         }
+        String print = org.acervo.util.Fingerprint.of(bytes);
+        prints.put(s.relative(), print);
+        String key = new org.acervo.util.Fingerprint().add(cache.signature()).add(s.relative()).add(print).value();
+        Optional<ParsedSources.Kept> hit = cache.source(key);
+        if (hit.isPresent()) {
+            Optional<String> text = parser.text(s, bytes);
+            if (text.isPresent() && hit.get().bodyStart() <= text.get().length()) {
+                return Optional.of(new ParsedSource(s, hit.get().meta(), text.get().substring(hit.get().bodyStart()), hit.get().bodyLine()));
+            }
+        }
+        FrontMatterParser.Read read = parser.read(s, bytes);
+        if (read.clean() && read.parsed().isPresent() && read.text() != null && read.text().endsWith(read.parsed().get().body())) {
+            ParsedSource p = read.parsed().get();
+            cache.keepSource(key, new ParsedSources.Kept(p.meta(), read.text().length() - p.body().length(), p.bodyLine()));
+        }
+        return read.parsed();
+    }
+
+    /** @param maxBytes the largest source file site.yaml allows (a larger one is reported, not read) */
+    Optional<ParsedSource> parse(SourceFile s, FrontMatterParser parser, long maxBytes, Problems problems) {
+        if (!caching && stored.isPresent()) return parseStored(s, parser, maxBytes, stored.get());
         if (!caching) return parser.read(s);
         Parsed hit = parsed.get(s.relative());
         long size;

@@ -428,7 +428,7 @@ public final class SiteBuilder {
         AtomicInteger done = new AtomicInteger();
         int total = tree.sources().size();
         return perFile.map(tree.sources(), s -> {
-            Optional<ParsedSource> p = session.parse(s, parser, problems);
+            Optional<ParsedSource> p = session.parse(s, parser, config.limits().maxFileBytes(), problems);
             progress.phase("Reading", done.incrementAndGet(), total);
             return p.orElse(null);
         }, s -> tooSlow(problems, s.shown(), "reading", config.limits().fileTimeoutMillis())).stream().flatMap(Optional::stream).toList();

@@ -63,6 +63,27 @@ public final class FrontMatterParser {
         return own.hasErrors() ? Optional.empty() : result;
     }
 
+    /**
+     * A parse from bytes already read: its result, whether it had no problem at all (no warning either), and the
+     * file's text as decoded (null when it could not be).
+     */
+    public record Read(Optional<ParsedSource> parsed, boolean clean, String text) {}
+
+    /** As {@link #read(SourceFile)}, from the file's bytes (the caller checked their size against the limit). */
+    public Read read(SourceFile source, byte[] bytes) {
+        Problems own = new Problems();
+        FrontMatterParser p = new FrontMatterParser(config, own);
+        Optional<String> text = p.decode(source, bytes);
+        Optional<ParsedSource> result = text.flatMap(t -> p.parse(source, t));
+        problems.addAll(own);
+        return new Read(own.hasErrors() ? Optional.empty() : result, !own.hasErrors() && own.warnings().isEmpty(), text.orElse(null));
+    }
+
+    /** The file's text as the parser reads it (a BOM dropped, line ends made \n), when it can be decoded. */
+    public Optional<String> text(SourceFile source, byte[] bytes) {
+        return new FrontMatterParser(config, new Problems()).decode(source, bytes);
+    }
+
     private Optional<ParsedSource> readOwn(SourceFile source, java.util.function.Consumer<byte[]> bytesRead) {
         byte[] bytes;
         try {

@@ -30,13 +30,14 @@ class IncrementalBuildTest {
     Path dir;
 
     private static final Pattern NOTE = Pattern.compile(
-            "build cache: Markdown of (\\d+) of (\\d+) pages and (\\d+) of (\\d+) finished pages taken from the last build");
+            "build cache: front matter of (\\d+) sources, Markdown of (\\d+) of (\\d+) pages and (\\d+) of (\\d+) finished pages taken from the last build");
 
-    /** What the cache note of the last build said: Markdown taken, Markdown in all, pages taken, pages in all. */
+    /** What the cache note of the last build said: Markdown taken, Markdown in all, pages taken, pages in all, front matter taken. */
     private static int[] taken(TestSite site) {
         Matcher m = NOTE.matcher(site.err() + site.out());
         if (!m.find()) fail("no build cache note in:\n" + site.err() + site.out());
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
+        return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                Integer.parseInt(m.group(1))};
     }
 
     private TestSite demoCopy(String name) {
@@ -90,6 +91,7 @@ class IncrementalBuildTest {
         site.buildOk();
         int[] same = taken(site);
         assertEquals(same[1], same[0], "nothing changed: every page's Markdown is taken");
+        assertTrue(same[4] >= same[1] / 2, "and the front matter of every source (a source can make a page in each language): " + same[4]);
         assertTrue(same[2] > same[3] * 9 / 10, "nothing changed: nearly every finished page is taken (pages with images are finished again): "
                 + same[2] + " of " + same[3]);
         assertSameAsAFreshBuild(site, "a build with nothing changed");
@@ -100,6 +102,7 @@ class IncrementalBuildTest {
         site.buildOk();
         int[] text = taken(site);
         assertEquals(text[1] - 1, text[0], "only the edited page's Markdown is rendered again");
+        assertEquals(same[4] - 1, text[4], "and only its source is parsed again");
         assertTrue(text[2] > 0 && text[2] < same[2], "the edited page and the pages that show it are finished again: " + text[2]);
         assertTrue(site.files().stream().anyMatch(f -> f.endsWith("index.html") && site.text(f).contains("carriles exclusivos")),
                 "the edit is published");
@@ -151,6 +154,34 @@ class IncrementalBuildTest {
         edit(site, "site.yaml", "Ayuda Urbana · Biblioteca de conocimiento", "Ayuda Urbana · Biblioteca");
         site.buildOk();
         assertSameAsAFreshBuild(site, "an edit of site.yaml");
+    }
+
+    @Test
+    void warningsAndErrorsAreReportedByEveryBuildUntilFixed() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("small"), """
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                descripton: Tarifas del agua
+                ---
+                Texto con un [enlace roto](no-existe.md).
+                -- content/knowledge/aire.es.md --
+                ---
+                title: Aire
+                ---
+                Texto.
+                """);
+        site.build();
+        assertEquals(1, site.exit(), site.err());
+        assertTrue(site.err().contains("no-existe.md"), site.err());
+        site.build();
+        assertEquals(1, site.exit(), "the broken link is reported again: " + site.err());
+        edit(site, "content/knowledge/agua.es.md", "[enlace roto](no-existe.md)", "enlace arreglado");
+        site.buildOk();
+        assertTrue(site.err().contains("unknown front matter key 'descripton'"), site.err());
+        site.buildOk();
+        assertTrue(site.err().contains("unknown front matter key 'descripton'"), "the warning is given by every build: " + site.err());
+        assertEquals(1, taken(site)[4], "the other source's front matter is taken; the one with a warning is parsed again");
     }
 
     @Test
