@@ -19,7 +19,6 @@ import org.acervo.content.ContentTree;
 import org.acervo.light.FinishedPages;
 import org.acervo.model.Content;
 import org.acervo.model.Heading;
-import org.acervo.render.Theme;
 import org.acervo.util.CacheFiles;
 import org.acervo.util.Fingerprint;
 
@@ -75,23 +74,58 @@ public final class BuildCache {
         return new BuildCache(folder(siteDir), fresh);
     }
 
+    private Path siteDir;
+    private ContentTree tree;
+    private String settings = "";
+
     /**
-     * What every cached result depends on besides its own inputs: this version of Acervo, site.yaml, every file of the
-     * theme, and the size and time of every file of static/ and of page bundles (shortcodes show a file's size).
+     * What every cached result depends on besides its own inputs, part one, taken before the build reads any of it: this
+     * version of Acervo, the machine's time zone (dates without one are read in it), site.yaml, every file of the themes,
+     * and the size and time of every file of static/.
      */
-    void begin(Path siteDir, Theme theme, ContentTree tree) {
-        // dates without a zone are read in the machine's zone
+    void begin(Path siteDir) {
+        this.siteDir = siteDir;
+        this.settings = settings(siteDir);
+        signature = settings;
+    }
+
+    /** Part two, once the content folder is scanned: the size and time of every file of the page bundles (shortcodes show a file's size). */
+    void addResources(ContentTree tree) {
+        this.tree = tree;
+        signature = new Fingerprint().add(settings).add(resources(tree)).value();
+    }
+
+    private static String settings(Path siteDir) {
         Fingerprint f = new Fingerprint().add(codeVersion()).add(java.util.TimeZone.getDefault().getID());
         try {
             Path config = siteDir.resolve(org.acervo.config.SiteConfigLoader.FILE);
             if (Files.isRegularFile(config)) f.add(Files.readAllBytes(config));
-            for (Path p : files(theme.dir())) f.add(theme.dir().relativize(p).toString()).add(Files.readAllBytes(p));
+            Path themes = siteDir.resolve("themes");
+            for (Path p : files(themes)) f.add(themes.relativize(p).toString()).add(Files.readAllBytes(p));
             for (Path p : files(siteDir.resolve("static"))) stamp(f, siteDir.relativize(p).toString(), p);
+        } catch (IOException e) {
+            f.add("unreadable " + e.getMessage() + " " + System.nanoTime()); // the build reports the file; nothing stored matches
+        }
+        return f.value();
+    }
+
+    private static String resources(ContentTree tree) {
+        Fingerprint f = new Fingerprint();
+        try {
             for (String r : tree.resources()) stamp(f, r, tree.contentDir().resolve(r));
         } catch (IOException e) {
-            f.add("unreadable " + e.getMessage()); // the build reports the file; nothing stored matches
+            f.add("unreadable " + e.getMessage() + " " + System.nanoTime());
         }
-        signature = f.value();
+        return f.value();
+    }
+
+    /**
+     * Whether site.yaml, the themes, static/ and the bundle files are still as {@link #begin} found them: one saved while
+     * the build ran may have been read in either version, and what the build made is then not kept.
+     */
+    private boolean unchangedSinceBegin() {
+        if (siteDir == null || tree == null) return false;
+        return settings(siteDir).equals(settings) && new Fingerprint().add(settings).add(resources(tree)).value().equals(signature);
     }
 
     /** The signature of {@link #begin}. */
@@ -166,8 +200,15 @@ public final class BuildCache {
         });
     }
 
-    /** Writes what this build made, once its output is in place. */
-    void save() throws IOException {
+    /**
+     * Writes what this build made, once its output is in place; false when nothing was written, because the site's
+     * settings changed while it ran (the last build's cache stays: what it holds is checked against the output anyway).
+     */
+    boolean save() throws IOException {
+        if (!unchangedSinceBegin()) {
+            abandon();
+            return false;
+        }
         pages.save();
         sources.save();
         CompletableFuture<Path> written = markdownWritten;
@@ -179,6 +220,7 @@ public final class BuildCache {
             if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
             throw e;
         }
+        return true;
     }
 
     /** The build failed or stopped: what was written for the next build goes (the last build's cache stays). */

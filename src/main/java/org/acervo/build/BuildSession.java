@@ -205,9 +205,10 @@ public class BuildSession {
         Optional<String> key = stored.flatMap(c -> storedKey(c, page, source, linkSignature));
         Optional<Content> kept = key.flatMap(k -> stored.get().markdown(k));
         Problems own = new Problems();
+        int misses = org.acervo.render.Theme.misses();
         Content c = kept.orElseGet(() -> render.apply(own));
         copy(own, problems);
-        boolean clean = !own.hasErrors() && own.warnings().isEmpty();
+        boolean clean = !own.hasErrors() && own.warnings().isEmpty() && org.acervo.render.Theme.misses() == misses;
         if (kept.isEmpty() && clean) key.ifPresent(k -> stored.get().keepMarkdown(k, c));
         if (!caching) return c;
         if (clean) markdown.put(memory, new Rendered(source, page, linkSignature, c));

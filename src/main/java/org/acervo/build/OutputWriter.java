@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.acervo.problem.BuildFailure;
 import org.acervo.problem.BuildProblem;
@@ -243,6 +244,10 @@ public final class OutputWriter {
                 if (kept.isEmpty()) swap(dir, output.getParent(), output.getFileName().toString());
                 else patch(dir, kept);
                 committed = true;
+            } catch (PatchFailed e) {
+                if (!e.undone) committed = true; // the journal and the staging folder stay, for the next build to complete
+                throw new BuildFailure(List.of(new BuildProblem(SourceLocation.of(output), "cannot write to " + output + ": " + e.getMessage(),
+                        "check that every file and folder in it can be written and replaced")), !e.undone);
             } catch (IOException e) {
                 fail("cannot write to " + output.getParent() + ": " + e.getMessage(), "check that the folder exists and can be written");
             }
@@ -341,70 +346,149 @@ public final class OutputWriter {
 
     private static final String JOURNAL_END = "-- end --";
 
-    /**
-     * The output becomes the staging folder plus the {@code kept} files: a journal names the staged files and the files to
-     * delete, then both are done (see {@link #applyPatch}).
-     */
-    private void patch(Path staging, java.util.Set<String> kept) throws IOException {
-        java.util.List<String> staged = relativeFiles(staging);
-        java.util.Set<String> made = new java.util.HashSet<>(staged);
-        made.addAll(kept);
-        java.util.List<String> stale = relativeFiles(output).stream().filter(p -> !made.contains(p)).toList();
-        Path journal = output.getParent().resolve("." + output.getFileName() + ".patch-" + ProcessHandle.current().pid());
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        lines.add(staging.getFileName().toString());
-        lines.addAll(staged);
-        lines.add("");
-        lines.addAll(stale);
-        lines.add(JOURNAL_END);
-        Files.write(journal, lines, java.nio.charset.StandardCharsets.UTF_8);
-        applyPatch(journal);
+    /** A patch that could not be done: undone (the output is as it was), or not (the next build completes it). */
+    private static final class PatchFailed extends IOException {
+        final boolean undone;
+
+        PatchFailed(IOException cause, boolean undone) {
+            super(cause.getMessage(), cause);
+            this.undone = undone;
+        }
     }
 
     /**
-     * Does what a journal says, as far as it is not done yet: deletes the stale files (and the folders they leave empty),
-     * renames the staged files into the output, and removes the staging folder and the journal. A journal not written to
-     * its end is dropped with its staging folder: nothing of it was done yet.
+     * The output becomes the staging folder plus the {@code kept} files: a journal names the staged files, the files to
+     * take away (any file, link or other entry the build does not make) and the folders that may be left empty, then all
+     * of it is done (see {@link #applyPatch}).
      */
-    private void applyPatch(Path journal) throws IOException {
+    private void patch(Path staging, java.util.Set<String> kept) throws IOException {
+        Path root = output.toRealPath(); // an output that is a link to a folder: its files are in the folder
+        java.util.List<String> staged = new java.util.ArrayList<>();
+        walk(staging, staged, new java.util.ArrayList<>());
+        java.util.List<String> present = new java.util.ArrayList<>();
+        java.util.List<String> folders = new java.util.ArrayList<>();
+        walk(root, present, folders);
+        java.util.Set<String> made = new java.util.HashSet<>(staged);
+        made.addAll(kept);
+        java.util.Set<String> holding = new java.util.HashSet<>(); // folders that will hold a file
+        for (String f : made) for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) holding.add(f.substring(0, i));
+        Path journal = output.getParent().resolve("." + output.getFileName() + ".patch-" + ProcessHandle.current().pid());
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(staging.getFileName().toString());
+        staged.forEach(f -> lines.add(escape(f)));
+        lines.add("");
+        present.stream().filter(f -> !made.contains(f)).forEach(f -> lines.add(escape(f)));
+        lines.add("");
+        folders.stream().filter(d -> !holding.contains(d)).forEach(d -> lines.add(escape(d)));
+        lines.add(JOURNAL_END);
+        Files.write(journal, lines, java.nio.charset.StandardCharsets.UTF_8);
+        applyPatch(journal, true);
+    }
+
+    /** A journal line for a path: one line whatever the name holds (a file name may hold a line break). */
+    private static String escape(String path) {
+        return path.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String line) {
+        StringBuilder b = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\\' || i + 1 == line.length()) {
+                b.append(c);
+                continue;
+            }
+            char n = line.charAt(++i);
+            b.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Does what a journal says, as far as it is not done yet: the files to take away go to an undo folder, each staged
+     * file replaces its old version in one rename (the old one linked into the undo folder first), the folders left
+     * empty go, and then the undo folder, the staging folder and the journal. When a step fails while the build that
+     * wrote the journal is still running ({@code undoable}), what was done is undone, so that a failed build leaves the
+     * output as it was. A journal not written to its end is dropped with its staging folder: nothing of it was done yet.
+     */
+    private void applyPatch(Path journal, boolean undoable) throws IOException {
         java.util.List<String> lines = Files.readAllLines(journal, java.nio.charset.StandardCharsets.UTF_8);
         String stagingName = lines.isEmpty() ? "" : lines.get(0);
-        boolean named = stagingName.startsWith("." + output.getFileName() + ".staging-") && !stagingName.contains("/")
-                && !stagingName.contains("\\");
-        if (!named || lines.size() < 3 || !lines.get(lines.size() - 1).equals(JOURNAL_END) || !lines.contains("")) {
+        String prefix = "." + output.getFileName() + ".staging-";
+        boolean named = stagingName.startsWith(prefix) && stagingName.substring(prefix.length()).matches("[0-9]+");
+        int first = lines.indexOf("");
+        int second = first < 0 ? -1 : lines.subList(first + 1, lines.size()).indexOf("") + first + 1;
+        if (!named || first < 0 || second <= first || !lines.get(lines.size() - 1).equals(JOURNAL_END)) {
             if (named) deleteTree(output.getParent().resolve(stagingName));
             Files.deleteIfExists(journal);
             return;
         }
+        Path root = output.toRealPath();
         Path staging = output.getParent().resolve(stagingName);
-        int blank = lines.indexOf("");
-        java.util.Set<Path> emptied = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        for (String rel : lines.subList(blank + 1, lines.size() - 1)) {
-            Path p = safely(output, rel);
-            Files.deleteIfExists(p);
-            for (Path d = p.getParent(); d != null && d.startsWith(output) && !d.equals(output); d = d.getParent()) emptied.add(d);
-        }
-        for (Path d : emptied) { // deepest first
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-                if (s.iterator().hasNext()) continue;
-            } catch (java.nio.file.NoSuchFileException gone) {
-                continue;
+        Path undo = output.getParent().resolve("." + output.getFileName() + ".undo-" + stagingName.substring(prefix.length()));
+        java.util.Deque<Path[]> done = new java.util.ArrayDeque<>(); // (where it was, where it went) per step, for undoing
+        try {
+            for (String line : lines.subList(first + 1, second)) {
+                Path p = safely(root, unescape(line));
+                if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // gone before the build was killed
+                Path aside = safely(undo, unescape(line));
+                Files.createDirectories(aside.getParent());
+                move(p, aside);
+                done.push(new Path[] {p, aside});
             }
-            Files.delete(d);
-        }
-        java.util.Set<Path> made = new java.util.HashSet<>();
-        for (String rel : lines.subList(1, blank)) {
-            Path from = safely(staging, rel);
-            if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // moved before the build was killed
-            Path to = safely(output, rel);
-            if (made.add(to.getParent())) Files.createDirectories(to.getParent());
-            if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(to);
+            java.util.Set<Path> made = new java.util.HashSet<>();
+            for (String line : lines.subList(1, first)) {
+                String rel = unescape(line);
+                Path from = safely(staging, rel);
+                if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // moved before the build was killed
+                Path to = safely(root, rel);
+                if (made.add(to.getParent())) Files.createDirectories(to.getParent());
+                Path aside = safely(undo, rel);
+                if (Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(aside)) {
+                    Files.createDirectories(aside.getParent());
+                    try {
+                        Files.createLink(aside, to);
+                    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                        Files.copy(to, aside, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                try {
+                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+                done.push(new Path[] {from, to, Files.exists(aside) ? aside : null});
+            }
+        } catch (IOException e) {
+            if (!undoable) throw e;
             try {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                while (!done.isEmpty()) {
+                    Path[] step = done.pop();
+                    if (step.length == 2) {
+                        move(step[1], step[0]); // a file taken away comes back
+                    } else {
+                        move(step[1], step[0]); // the new version back into the staging folder
+                        if (step[2] != null) move(step[2], step[1]); // and the old one back in place
+                    }
+                }
+                deleteTree(undo);
+                Files.deleteIfExists(journal);
+            } catch (IOException again) {
+                throw new PatchFailed(e, false);
+            }
+            throw new PatchFailed(e, true);
+        }
+        java.util.List<Path> emptied = new java.util.ArrayList<>();
+        for (String line : lines.subList(second + 1, lines.size() - 1)) emptied.add(safely(root, unescape(line)));
+        emptied.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed()); // deepest first
+        for (Path d : emptied) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NotDirectoryException kept) {
+                // it holds something after all: it stays
             }
         }
+        deleteTree(undo);
         deleteTree(staging);
         Files.deleteIfExists(journal);
     }
@@ -415,12 +499,17 @@ public final class OutputWriter {
         return p;
     }
 
-    /** Every file under {@code root}, relative, with forward slashes. */
-    private static java.util.List<String> relativeFiles(Path root) throws IOException {
+    /** Every entry under {@code root} that is not a folder (files, links), and every folder, relative, with forward slashes. */
+    private static void walk(Path root, java.util.List<String> files, java.util.List<String> folders) throws IOException {
         try (java.util.stream.Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            s.forEach(p -> {
+                if (p.equals(root)) return;
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) folders.add(rel);
+                else files.add(rel);
+            });
         }
+        java.util.Collections.sort(files);
     }
 
     private void swap(Path staging, Path parent, String name) throws IOException {
@@ -447,7 +536,7 @@ public final class OutputWriter {
      */
     private void recover(Path parent, String name) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".patch-*")) {
-            for (Path journal : s) applyPatch(journal); // before staging folders go: a journal's files are in one
+            for (Path journal : s) applyPatch(journal, false); // before staging folders go: a journal's files are in one
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*")) {
             for (Path p : s) {

@@ -105,7 +105,8 @@ public final class SiteBuilder {
             cache.ifPresent(c -> {
                 notes.addAll(c.notes());
                 try {
-                    c.save();
+                    if (!c.save()) notes.add("site.yaml, a theme or a file of static/ or of a page bundle changed during the build: "
+                            + "the build cache was not updated, and the next build does again what this one did");
                 } catch (IOException | RuntimeException e) {
                     notes.add("the build cache could not be written (" + e.getMessage() + "); the next build will do all the work again");
                 }
@@ -155,11 +156,12 @@ public final class SiteBuilder {
     private Built renderPhases(BuildOptions options, OutputSink sink) {
         Path siteDir = options.siteDir();
         Problems problems = new Problems();
+        session.stored().ifPresent(c -> c.begin(siteDir)); // before anything it depends on is read
         SiteConfig config = new SiteConfigLoader().load(siteDir);                         // load
         times.mark("start");
         Theme theme = Theme.load(siteDir, config, problems);
         ContentTree tree = new ContentScanner(config, problems).scan(siteDir);
-        session.stored().ifPresent(c -> c.begin(siteDir, theme, tree));
+        session.stored().ifPresent(c -> c.addResources(tree));
         times.mark("scan");
         TemplateRenderer templates = new TemplateRenderer(theme, config, problems);
         Sources sources = readSources(options, config, theme, tree, templates, problems);    // parse, locate, markdown

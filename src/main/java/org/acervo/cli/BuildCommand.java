@@ -63,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
             reporter.done(result.summary());
             return 0;
         } catch (BuildFailure failure) {
-            reporter.problems(failure.problems());
+            reporter.problems(failure.problems(), failure.outputChanged());
             return 1;
         }
     }

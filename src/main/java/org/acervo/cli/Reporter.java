@@ -33,8 +33,14 @@ final class Reporter {
     }
 
     void problems(List<BuildProblem> problems) {
+        problems(problems, false);
+    }
+
+    /** @param outputChanged the output was left partly updated (a write failed and could not be undone) */
+    void problems(List<BuildProblem> problems, boolean outputChanged) {
         for (BuildProblem p : problems) err.println(p);
-        err.println(problems.size() == 1 ? "1 problem; the output was not changed." : problems.size() + " problems; the output was not changed.");
+        String state = outputChanged ? "the output was partly updated; the next build completes it." : "the output was not changed.";
+        err.println(problems.size() == 1 ? "1 problem; " + state : problems.size() + " problems; " + state);
     }
 
     void warnings(List<BuildProblem> warnings) {

@@ -222,7 +222,10 @@ public final class PublishPass {
         Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries);
         if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get());
         cache.get().made();
-        return finish(file, html, images, offline, bundler, writers, present, key);
+        int misses = Theme.misses();
+        Finished f = finish(file, html, images, offline, bundler, writers, present, key);
+        // a page that asked for a missing UI string is finished again by every build, which warns of it every time
+        return Theme.misses() == misses ? f : new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null);
     }
 
     /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */

@@ -143,10 +143,22 @@ public final class Theme {
         return Optional.ofNullable(assets.get(name));
     }
 
+    /** Missing strings asked for on each thread: work that asked for one is not kept in the build cache (see {@link #misses}). */
+    private static final ThreadLocal<int[]> MISSES = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * How many missing strings this thread has asked for so far. A render that asked for one must be done again by the
+     * next build, or its warning would be given once and never again.
+     */
+    public static int misses() {
+        return MISSES.get()[0];
+    }
+
     /** A UI string; a missing one is remembered (listed after the build) and falls back to the default language, then the key. */
     public String string(String lang, String key, String defaultLang) {
         String v = strings.getOrDefault(lang, Map.of()).get(key);
         if (v != null) return v;
+        MISSES.get()[0]++;
         missing.add(lang + "|" + key);
         v = strings.getOrDefault(defaultLang, Map.of()).get(key);
         return v != null ? v : key;

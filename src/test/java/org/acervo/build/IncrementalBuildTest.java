@@ -55,7 +55,9 @@ class IncrementalBuildTest {
     private void assertSameAsAFreshBuild(TestSite site, String after) throws IOException {
         Path copy = dir.resolve("fresh");
         if (Files.exists(copy)) OutputWriter.deleteTree(copy);
-        for (String part : List.of("content", "themes")) TestSite.copyTree(site.dir().resolve(part), copy.resolve(part));
+        for (String part : List.of("content", "themes", "static")) {
+            if (Files.isDirectory(site.dir().resolve(part))) TestSite.copyTree(site.dir().resolve(part), copy.resolve(part));
+        }
         Files.copy(site.dir().resolve("site.yaml"), copy.resolve("site.yaml"));
         TestSite fresh = TestSite.at(copy).buildOk("--fresh");
         Map<String, byte[]> want = files(fresh.output());
@@ -66,10 +68,20 @@ class IncrementalBuildTest {
         }
     }
 
-    private static Map<String, byte[]> files(Path root) throws IOException {
+    private static Map<String, byte[]> files(Path output) throws IOException {
+        Path root = output.toRealPath(); // an output that is a link to its folder
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) out.put(root.relativize(f).toString(), Files.readAllBytes(f));
+            for (Path f : s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                out.put(root.relativize(f).toString(), Files.isSymbolicLink(f) ? ("link to " + Files.readSymbolicLink(f)).getBytes() : Files.readAllBytes(f));
+            }
+        }
+        try (Stream<Path> s = Files.walk(root)) { // and no folder that a build from nothing would not make
+            for (Path d : s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                try (Stream<Path> in = Files.list(d)) {
+                    if (in.findAny().isEmpty()) out.put(root.relativize(d) + "/", new byte[0]);
+                }
+            }
         }
         return out;
     }
@@ -182,6 +194,86 @@ class IncrementalBuildTest {
         site.buildOk();
         assertTrue(site.err().contains("unknown front matter key 'descripton'"), "the warning is given by every build: " + site.err());
         assertEquals(1, taken(site)[4], "the other source's front matter is taken; the one with a warning is parsed again");
+    }
+
+    private static final String SMALL = """
+            -- content/knowledge/agua.es.md --
+            ---
+            title: Agua
+            ---
+            Tarifas del agua.
+            -- content/knowledge/agua.en.md --
+            ---
+            title: Water
+            ---
+            Water tariffs.
+            -- content/knowledge/aire.es.md --
+            ---
+            title: Aire
+            ---
+            Calidad del aire.
+            -- content/knowledge/aire.en.md --
+            ---
+            title: Air
+            ---
+            Air quality.
+            """;
+
+    @Test
+    void aWriteThatFailsWhilePatchingTheOutputIsUndoneAndTheOutputStaysAsItWas() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("small"), SMALL).buildOk();
+        String before = org.acervo.TreeHash.of(site.output());
+        // new words: each language's search index gets new parts, and the old ones are for the patch to take away
+        edit(site, "content/knowledge/aire.es.md", "Calidad del aire.", "Calidad del aire y mediciones de ozono troposférico.");
+        edit(site, "content/knowledge/aire.en.md", "Air quality.", "Air quality and tropospheric ozone readings.");
+        // what the patch sets the Spanish pages' old files aside in cannot be made (a file is in its way): the English
+        // ones were set aside already, and come back
+        Path undo = site.dir().resolve(".public.undo-" + ProcessHandle.current().pid());
+        Files.createDirectories(undo);
+        Files.writeString(undo.resolve("es"), "in the way");
+        site.build();
+        assertEquals(1, site.exit(), site.err());
+        assertTrue(site.err().contains("the output was not changed"), site.err());
+        assertEquals(before, org.acervo.TreeHash.of(site.output()), "the output is as it was, byte for byte");
+        OutputWriter.deleteTree(undo);
+        site.buildOk();
+        assertTrue(taken(site)[2] > 0, "the build that follows patches the output: " + site.err());
+        assertSameAsAFreshBuild(site, "a patch undone, then done");
+        try (var s = Files.list(site.dir())) {
+            assertEquals(List.of(".acervo", "content", "public", "site.yaml", "themes"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no journal, staging or undo folder left");
+        }
+    }
+
+    @Test
+    void odditiesOfTheOutputFolderArePatchedAsASwapWouldLeaveThem() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("small"), SMALL);
+        site.writeFile("static/datos\nviejos.txt", "a file name with a line break"); // the patch journal is one path per line
+        site.buildOk();
+        // the output is a link to the folder that holds it, and holds things the build did not make
+        Path real = dir.resolve("real-output");
+        Files.move(site.output(), real);
+        Files.createSymbolicLink(site.output(), real);
+        Files.writeString(real.resolve("stray.txt"), "put there by hand");
+        Files.createDirectories(real.resolve("junk/deeper"));
+        Files.createSymbolicLink(real.resolve("es/link.txt"), real.resolve("stray.txt"));
+        edit(site, "content/knowledge/agua.es.md", "Tarifas del agua.", "Tarifas del agua potable.");
+        site.buildOk();
+        assertTrue(taken(site)[2] > 0, "the output was patched: " + site.err());
+        assertTrue(Files.isSymbolicLink(site.output()), "the output is still the link");
+        assertEquals("a file name with a line break", Files.readString(real.resolve("datos\nviejos.txt")));
+        assertSameAsAFreshBuild(site, "a patch of an output that is a link, holds stray files and a file name with a line break");
+    }
+
+    @Test
+    void aMissingUiStringIsWarnedOfByEveryBuild() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("small"), SMALL);
+        edit(site, "content/knowledge/agua.en.md", "Water tariffs.", "Water tariffs.\n\n{{< video src=\"https://example.org/v.mp4\" >}}");
+        edit(site, "themes/default/i18n/en.yaml", "watch_video: Watch the video\n", "");
+        site.buildOk();
+        assertTrue(site.err().contains("missing UI string 'watch_video'"), site.err());
+        site.buildOk();
+        assertTrue(site.err().contains("missing UI string 'watch_video'"), "the second build warns too: " + site.err());
     }
 
     @Test

@@ -33,7 +33,7 @@ class OutputPatchTest {
         Files.writeString(staging.resolve("es/agua/index.html"), "new water");
         Files.writeString(staging.resolve("es/nuevo/index.html"), "a new page");
         List<String> journal = new java.util.ArrayList<>(List.of(".public.staging-123", "es/agua/index.html", "es/nuevo/index.html", "",
-                "es/viejo/index.html", "-- end --"));
+                "es/viejo/index.html", "", "es/viejo", "-- end --"));
         if (!journalWhole) journal = journal.subList(0, 3);
         Files.write(dir.resolve(".public.patch-123"), journal);
         return out;
