@@ -40,7 +40,26 @@ public final class OutputWriter {
     private final Path output;
 
     public OutputWriter(Path output) {
-        this.output = output.toAbsolutePath().normalize();
+        this.output = real(output);
+    }
+
+    /**
+     * Where an output really is: a link to a folder (a web root pointing at the build) is followed, so that the folder is
+     * replaced or patched and the link stays as it is.
+     */
+    public static Path real(Path output) {
+        Path p = output.toAbsolutePath().normalize();
+        try {
+            return Files.isSymbolicLink(p) && Files.isDirectory(p) ? p.toRealPath() : p;
+        } catch (IOException e) {
+            return p;
+        }
+    }
+
+    /** A path relative to a folder, with forward slashes wherever the system writes another separator. */
+    private static String relative(Path root, Path p) {
+        String rel = root.relativize(p).toString();
+        return java.io.File.separatorChar == '/' ? rel : rel.replace(java.io.File.separatorChar, '/');
     }
 
     /** Refuses outputs that would destroy sources: the site folder itself, a parent of it, or a folder inside content/. */
@@ -368,6 +387,17 @@ public final class OutputWriter {
         java.util.List<String> present = new java.util.ArrayList<>();
         java.util.List<String> folders = new java.util.ArrayList<>();
         walk(root, present, folders);
+        if (!new java.util.HashSet<>(present).containsAll(kept)) {
+            // a kept file is reached through a link the output holds (a folder replaced by a link to elsewhere): the
+            // link goes, as a build from nothing would not make it, so the kept files are copied in and swapped
+            for (String rel : kept) {
+                Path to = staging.resolve(rel);
+                Files.createDirectories(to.getParent());
+                Files.copy(root.resolve(rel), to, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            swap(staging, output.getParent(), output.getFileName().toString());
+            return;
+        }
         java.util.Set<String> made = new java.util.HashSet<>(staged);
         made.addAll(kept);
         java.util.Set<String> holding = new java.util.HashSet<>(); // folders that will hold a file
@@ -442,7 +472,12 @@ public final class OutputWriter {
                 Path from = safely(staging, rel);
                 if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // moved before the build was killed
                 Path to = safely(root, rel);
-                if (made.add(to.getParent())) Files.createDirectories(to.getParent());
+                if (made.add(to.getParent())) makeFolders(root, to.getParent(), done);
+                if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    // a folder where the build makes a file: what it held was taken away above, so it is empty
+                    Files.delete(to);
+                    done.push(new Path[] {to});
+                }
                 Path aside = safely(undo, rel);
                 if (Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(aside)) {
                     Files.createDirectories(aside.getParent());
@@ -464,7 +499,11 @@ public final class OutputWriter {
             try {
                 while (!done.isEmpty()) {
                     Path[] step = done.pop();
-                    if (step.length == 2) {
+                    if (step.length == 1) {
+                        Files.createDirectory(step[0]); // a folder that was in the way of a file
+                    } else if (step[0] == null) {
+                        Files.deleteIfExists(step[1]); // a folder made for a new file
+                    } else if (step.length == 2) {
                         move(step[1], step[0]); // a file taken away comes back
                     } else {
                         move(step[1], step[0]); // the new version back into the staging folder
@@ -493,6 +532,18 @@ public final class OutputWriter {
         Files.deleteIfExists(journal);
     }
 
+    /** Makes a file's folder and the missing ones above it, each as a step to undo. */
+    private static void makeFolders(Path root, Path folder, java.util.Deque<Path[]> done) throws IOException {
+        java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+        for (Path d = folder; d != null && d.startsWith(root) && !d.equals(root) && !Files.exists(d, java.nio.file.LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+            missing.push(d);
+        }
+        for (Path d : missing) { // the highest first
+            Files.createDirectory(d);
+            done.push(new Path[] {null, d});
+        }
+    }
+
     private static Path safely(Path root, String rel) throws IOException {
         Path p = root.resolve(rel).normalize();
         if (!p.startsWith(root) || p.equals(root)) throw new IOException("a journal line outside the output: " + rel);
@@ -504,7 +555,7 @@ public final class OutputWriter {
         try (java.util.stream.Stream<Path> s = Files.walk(root)) {
             s.forEach(p -> {
                 if (p.equals(root)) return;
-                String rel = root.relativize(p).toString().replace('\\', '/');
+                String rel = relative(root, p);
                 if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) folders.add(rel);
                 else files.add(rel);
             });
@@ -518,7 +569,12 @@ public final class OutputWriter {
         boolean hadOutput = Files.exists(output);
         if (hadOutput) move(output, old);
         move(staging, output);
-        if (hadOutput) deleteTree(old);
+        if (!hadOutput) return;
+        try {
+            deleteTree(old);
+        } catch (IOException e) {
+            // the new site is in place: the old one is left for the next build to remove (see recover)
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

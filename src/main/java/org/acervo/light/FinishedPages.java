@@ -72,7 +72,7 @@ public final class FinishedPages {
      * build written elsewhere or with another signature.
      */
     public void begin(Path output, String signature) {
-        this.output = output.toAbsolutePath().normalize();
+        this.output = org.acervo.build.OutputWriter.real(output);
         this.signature = signature;
         if (!last.output().equals(this.output.toString())) last = Last.NONE;
     }

@@ -254,6 +254,8 @@ class IncrementalBuildTest {
         Path real = dir.resolve("real-output");
         Files.move(site.output(), real);
         Files.createSymbolicLink(site.output(), real);
+        site.buildOk(); // the output is elsewhere now: built anew once, in the folder the link points to
+        assertTrue(Files.isSymbolicLink(site.output()), "the output is still the link");
         Files.writeString(real.resolve("stray.txt"), "put there by hand");
         Files.createDirectories(real.resolve("junk/deeper"));
         Files.createSymbolicLink(real.resolve("es/link.txt"), real.resolve("stray.txt"));
@@ -263,6 +265,24 @@ class IncrementalBuildTest {
         assertTrue(Files.isSymbolicLink(site.output()), "the output is still the link");
         assertEquals("a file name with a line break", Files.readString(real.resolve("datos\nviejos.txt")));
         assertSameAsAFreshBuild(site, "a patch of an output that is a link, holds stray files and a file name with a line break");
+
+        // a folder where the build writes a file, a stray name with a backslash, a folder of pages replaced by a link
+        // to a copy elsewhere: the build makes them what a build from nothing would
+        Files.delete(real.resolve("robots.txt"));
+        Files.createDirectories(real.resolve("robots.txt/inside"));
+        Files.writeString(real.resolve("..\\oops"), "a backslash is no separator here");
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.move(real.resolve("en/knowledge"), elsewhere);
+        Files.createSymbolicLink(real.resolve("en/knowledge"), elsewhere);
+        edit(site, "content/knowledge/agua.es.md", "Tarifas del agua potable.", "Tarifas del agua potable y residual.");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a folder in the way of a file, a stray backslash name and a folder replaced by a link");
+        assertTrue(Files.isDirectory(elsewhere.resolve("agua")), "what the link pointed to is left alone");
+
+        // a build that makes everything anew (a swap) replaces the folder the output links to, not the link
+        site.buildOk("--fresh");
+        assertTrue(Files.isSymbolicLink(site.output()), "the output is still the link");
+        assertSameAsAFreshBuild(site, "a swap of an output that is a link");
     }
 
     @Test
