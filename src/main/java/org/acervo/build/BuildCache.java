@@ -167,6 +167,11 @@ public final class BuildCache {
         return pages;
     }
 
+    /** Pages whose rendered Markdown was taken from the cache, and pages rendered, so far. */
+    public int[] markdownCounts() {
+        return new int[] {markdownReused.get(), markdownRendered.get()};
+    }
+
     /** What the build took from the cache, for the editor. */
     List<String> notes() {
         int[] p = pages.counts();

@@ -45,7 +45,8 @@ import org.acervo.render.Views;
 public class BuildSession {
     private final boolean caching;
     private final boolean liveReload;
-    private final Optional<BuildCache> stored;
+    /** The cache on disk; the preview lets it go after its first build (it keeps its own results in memory from then on). */
+    private volatile Optional<BuildCache> stored;
     /** The fingerprint of each source file's bytes, by path, while a cache is in use (part of its Markdown's key). */
     private final Map<String, String> prints = new ConcurrentHashMap<>();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -358,6 +359,7 @@ public class BuildSession {
 
     /** A build ended: indexing may start after {@link #INDEX_QUIET_NANOS} without another one. */
     void buildEnds() {
+        if (caching) stored = Optional.empty(); // what the first build took from the disk is in memory now
         synchronized (indexLock) {
             building = false;
             lastBuilt = System.nanoTime();

@@ -48,10 +48,13 @@ public final class Preview implements AutoCloseable {
         this.drafts = drafts;
         this.log = log;
         // the first build takes the rendered Markdown of the last acervo build from its cache
-        this.session = BuildSession.live(org.acervo.build.BuildCache.open(this.siteDir, false));
+        org.acervo.build.BuildCache cache = org.acervo.build.BuildCache.open(this.siteDir, false);
+        this.session = BuildSession.live(cache);
         this.builder = new SiteBuilder(org.acervo.build.Progress.NONE, session);
         session.onSearchIndex(this::searchIndexReady);
         rebuild(Set.of());
+        int[] taken = cache.markdownCounts();
+        if (taken[0] > 0) log.printf("Took the Markdown of %d of %d pages from the build cache of the last acervo build%n", taken[0], taken[0] + taken[1]);
         List<Path> roots = new ArrayList<>();
         for (String d : SiteWatcher.WATCHED) {
             Path p = this.siteDir.resolve(d);

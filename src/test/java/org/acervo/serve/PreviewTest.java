@@ -108,6 +108,18 @@ class PreviewTest {
     }
 
     @Test
+    void theFirstBuildTakesTheMarkdownOfTheLastAcervoBuildFromItsCache() throws Exception {
+        TestSite site = TestSite.create(dir, SITE).buildOk();
+        StringWriter log = new StringWriter();
+        try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(log, true))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Took the Markdown of (\\d+) of (\\d+) pages from the build cache").matcher(log.toString());
+            assertTrue(m.find(), log.toString());
+            assertEquals(m.group(2), m.group(1), "every page, nothing having changed: " + log);
+            assertEquals(200, status(get(p, "/es/knowledge/agua/")));
+        }
+    }
+
+    @Test
     void refusesEveryPathOutsideTheOutput() throws Exception {
         TestSite site = TestSite.create(dir, SITE);
         Files.writeString(dir.resolve("secret.txt"), "SECRET");
