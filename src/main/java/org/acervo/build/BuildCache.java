@@ -36,11 +36,14 @@ import org.acervo.util.Fingerprint;
  * are reported by every build until they are fixed. Each file keeps only what the last build used.
  */
 public final class BuildCache {
-    private static final String MARKDOWN = "acervo rendered markdown 1";
+    private static final String MARKDOWN = "acervo rendered markdown 2";
+
+    /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
+    record Rendered(Content content, List<String> asked) {}
 
     private final Path dir;
-    private final CompletableFuture<Map<String, Content>> lastMarkdown;
-    private final Map<String, Content> markdown = new ConcurrentHashMap<>();
+    private final CompletableFuture<Map<String, Rendered>> lastMarkdown;
+    private final Map<String, Rendered> markdown = new ConcurrentHashMap<>();
     private final AtomicInteger markdownReused = new AtomicInteger();
     private final AtomicInteger markdownRendered = new AtomicInteger();
     private final FinishedPages pages;
@@ -58,7 +61,7 @@ public final class BuildCache {
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> {
-                    Map<String, Content> m = CacheFiles.read(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
+                    Map<String, Rendered> m = CacheFiles.read(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
                     return m == null ? Map.of() : m;
                 }, reader);
         this.pages = new FinishedPages(dir.resolve("pages"), fresh);
@@ -147,19 +150,19 @@ public final class BuildCache {
 
     private final AtomicInteger sourcesReused = new AtomicInteger();
 
-    /** Rendered Markdown from the last build, by its key. */
-    Optional<Content> markdown(String key) {
-        Content c = lastMarkdown.join().get(key);
-        if (c == null) return Optional.empty();
-        markdown.put(key, c);
+    /** Rendered Markdown from the last build, by its key, when its link questions still have their answers ({@code stillTrue}). */
+    Optional<Content> markdown(String key, java.util.function.Predicate<List<String>> stillTrue) {
+        Rendered r = lastMarkdown.join().get(key);
+        if (r == null || !stillTrue.test(r.asked())) return Optional.empty();
+        markdown.put(key, r);
         markdownReused.incrementAndGet();
-        return Optional.of(c);
+        return Optional.of(r.content());
     }
 
-    /** Rendered Markdown (without problems) for the next build. */
-    void keepMarkdown(String key, Content c) {
+    /** Rendered Markdown (without problems) for the next build, with the link questions it asked. */
+    void keepMarkdown(String key, Content c, List<String> asked) {
         markdownRendered.incrementAndGet();
-        markdown.put(key, c);
+        markdown.put(key, new Rendered(c, asked));
     }
 
     /** The finished pages of the last build, for the publishing pass. */
@@ -187,13 +190,13 @@ public final class BuildCache {
      * megabytes on a large site), and moved in by {@link #save} if the build succeeds.
      */
     void markdownDone() {
-        List<Map.Entry<String, Content>> entries = new ArrayList<>(markdown.entrySet());
+        List<Map.Entry<String, Rendered>> entries = new ArrayList<>(markdown.entrySet());
         entries.sort(Map.Entry.comparingByKey());
         markdownWritten = CompletableFuture.supplyAsync(() -> {
             try {
                 return CacheFiles.writeBeside(dir.resolve("markdown"), MARKDOWN, out -> {
                     out.writeInt(entries.size());
-                    for (Map.Entry<String, Content> e : entries) writeContent(out, e.getKey(), e.getValue());
+                    for (Map.Entry<String, Rendered> e : entries) writeContent(out, e.getKey(), e.getValue());
                 });
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -279,8 +282,11 @@ public final class BuildCache {
         return v;
     }
 
-    private static void writeContent(DataOutputStream out, String key, Content c) throws IOException {
+    private static void writeContent(DataOutputStream out, String key, Rendered r) throws IOException {
+        Content c = r.content();
         CacheFiles.writeString(out, key);
+        out.writeInt(r.asked().size());
+        for (String q : r.asked()) CacheFiles.writeString(out, q);
         CacheFiles.writeString(out, c.html());
         CacheFiles.writeString(out, c.text());
         out.writeInt(c.headings().size());
@@ -293,17 +299,19 @@ public final class BuildCache {
         out.writeInt(c.words());
     }
 
-    private static Map<String, Content> readMarkdown(DataInputStream in) throws IOException {
+    private static Map<String, Rendered> readMarkdown(DataInputStream in) throws IOException {
         int n = in.readInt();
-        Map<String, Content> out = new HashMap<>(Math.max(16, Math.min(n, 1 << 20) * 2));
+        Map<String, Rendered> out = new HashMap<>(Math.max(16, Math.min(n, 1 << 20) * 2));
         for (int i = 0; i < n; i++) {
             String key = CacheFiles.readString(in);
+            List<String> asked = new ArrayList<>();
+            for (int j = in.readInt(); j > 0; j--) asked.add(CacheFiles.readString(in));
             String html = CacheFiles.readString(in);
             String text = CacheFiles.readString(in);
             List<Heading> headings = new ArrayList<>();
             for (int j = in.readInt(); j > 0; j--) headings.add(new Heading(in.readInt(), CacheFiles.readString(in), CacheFiles.readString(in)));
             String summary = CacheFiles.readString(in);
-            out.put(key, new Content(html, text, headings, summary, in.readInt()));
+            out.put(key, new Rendered(new Content(html, text, headings, summary, in.readInt()), List.copyOf(asked)));
         }
         return out;
     }

@@ -196,21 +196,30 @@ public class BuildSession {
         return p;
     }
 
-    Content markdown(Page page, ParsedSource source, String linkSignature, Function<Problems, Content> render, Problems problems) {
-        if (!caching && stored.isEmpty()) return render.apply(problems);
+    /**
+     * @param linkSignature     every link target of the site and the glossary (the preview's key)
+     * @param glossarySignature the glossary alone: the build cache asks the page's own link questions again instead
+     * @param targets           the link targets of this build, reporting to the problems given
+     */
+    Content markdown(Page page, ParsedSource source, String linkSignature, String glossarySignature,
+                     Function<Problems, org.acervo.markdown.LinkTargets> targets,
+                     java.util.function.BiFunction<Problems, org.acervo.markdown.LinkTargets, Content> render, Problems problems) {
+        if (!caching && stored.isEmpty()) return render.apply(problems, targets.apply(problems));
         String memory = page.lang() + "|" + source.source().relative();
         if (caching) {
             Rendered hit = markdown.get(memory);
             if (hit != null && hit.source() == source && hit.page().equals(page) && hit.links().equals(linkSignature)) return hit.content();
         }
-        Optional<String> key = stored.flatMap(c -> storedKey(c, page, source, linkSignature));
-        Optional<Content> kept = key.flatMap(k -> stored.get().markdown(k));
+        Optional<String> key = stored.flatMap(c -> storedKey(c, page, source, glossarySignature));
+        // taken when each of the page's link questions has the answer it had (a page added elsewhere changes none)
+        Optional<Content> kept = key.flatMap(k -> stored.get().markdown(k, asked -> targets.apply(new Problems()).answersAlike(asked, page)));
         Problems own = new Problems();
         int misses = org.acervo.render.Theme.misses();
-        Content c = kept.orElseGet(() -> render.apply(own));
+        org.acervo.markdown.LinkTargets links = targets.apply(own).recording();
+        Content c = kept.orElseGet(() -> render.apply(own, links));
         copy(own, problems);
         boolean clean = !own.hasErrors() && own.warnings().isEmpty() && org.acervo.render.Theme.misses() == misses;
-        if (kept.isEmpty() && clean) key.ifPresent(k -> stored.get().keepMarkdown(k, c));
+        if (kept.isEmpty() && clean) key.ifPresent(k -> stored.get().keepMarkdown(k, c, links.asked()));
         if (!caching) return c;
         if (clean) markdown.put(memory, new Rendered(source, page, linkSignature, c));
         else markdown.remove(memory);
@@ -218,14 +227,14 @@ public class BuildSession {
     }
 
     /**
-     * What a page's rendered Markdown depends on: the signature of the cache (code, site.yaml, theme, files), every link
-     * target and the glossary ({@code linkSignature}), the source's bytes, and where the page is. Empty when the
-     * source's bytes were not read (it is then rendered, not cached).
+     * What a page's rendered Markdown depends on, besides the answers to its link questions (kept with it): the
+     * signature of the cache (code, site.yaml, theme, files), the glossary, the source's bytes, and where the page is.
+     * Empty when the source's bytes were not read (it is then rendered, not cached).
      */
-    private Optional<String> storedKey(BuildCache cache, Page page, ParsedSource source, String linkSignature) {
+    private Optional<String> storedKey(BuildCache cache, Page page, ParsedSource source, String glossarySignature) {
         String print = prints.get(source.source().relative());
         if (print == null) return Optional.empty();
-        return Optional.of(new org.acervo.util.Fingerprint().add(cache.signature()).add(linkSignature).add(print)
+        return Optional.of(new org.acervo.util.Fingerprint().add(cache.signature()).add(glossarySignature).add(print)
                 .add(source.source().relative()).add(page.kind().name()).add(page.lang()).add(page.path()).add(page.section())
                 .add(page.type()).add(page.translationKey()).add(page.bundleDir().orElse("\0")).value());
     }

@@ -452,8 +452,8 @@ public final class SiteBuilder {
             ParsedSource src = index.sources().get(p);
             Page rendered;
             try {
-                rendered = p.withContent(session.markdown(p, src, linkSignature,
-                        own -> markdown.render(src, p, new LinkTargets(index, own), own), problems));
+                rendered = p.withContent(session.markdown(p, src, linkSignature, glossarySignature, own -> new LinkTargets(index, own),
+                        (own, links) -> markdown.render(src, p, links, own), problems));
             } catch (StackOverflowError e) {
                 problems.error(SourceLocation.at(p.source().shown(), 1), "the text is nested too deeply to render",
                         "reduce the nesting of lists and quotes");

@@ -18,10 +18,55 @@ import org.acervo.problem.Suggestions;
 public final class LinkTargets {
     private final PageIndex index;
     private final Problems problems;
+    /** Every question asked and its answer, when recording (see {@link #recording}); else null. */
+    private final java.util.List<String> asked;
 
     public LinkTargets(PageIndex index, Problems problems) {
+        this(index, problems, null);
+    }
+
+    private LinkTargets(PageIndex index, Problems problems, java.util.List<String> asked) {
         this.index = index;
         this.problems = problems;
+        this.asked = asked;
+    }
+
+    /**
+     * The same targets, noting every question asked and its answer: what a page's rendered Markdown depends on of the
+     * rest of the site, for the build cache. One per page: not for sharing between threads.
+     */
+    public LinkTargets recording() {
+        return new LinkTargets(index, problems, new java.util.ArrayList<>());
+    }
+
+    /** The questions asked so far, each with its answer (empty unless recording). */
+    public java.util.List<String> asked() {
+        return asked == null ? java.util.List.of() : java.util.List.copyOf(asked);
+    }
+
+    /** Whether each of the questions {@code asked} (as {@link #asked()} gave them) has the same answer here, for {@code from}. */
+    public boolean answersAlike(java.util.List<String> asked, Page from) {
+        SourceLocation where = SourceLocation.of(from.source().shown());
+        for (String q : asked) {
+            int sep = q.indexOf('\0');
+            if (sep < 1) return false;
+            String url = q.substring(1, sep);
+            String answer = switch (q.charAt(0)) {
+                case 'r' -> answer(resolveOnly(url, from, where));
+                case 'f' -> answer(localFileOnly(url, from).map(Object::toString));
+                default -> null;
+            };
+            if (!q.substring(sep + 1).equals(answer)) return false;
+        }
+        return true;
+    }
+
+    private static String answer(Optional<String> a) {
+        return a.map(v -> "=" + v).orElse("-");
+    }
+
+    private void note(char kind, String url, Optional<String> answer) {
+        if (asked != null) asked.add(kind + url + '\0' + answer(answer));
     }
 
     /** True for links this class leaves alone: external, mail, anchors in the same page. */
@@ -35,6 +80,12 @@ public final class LinkTargets {
      *         or is broken (then reported)
      */
     public Optional<String> resolve(String url, Page from, SourceLocation where) {
+        Optional<String> r = resolveOnly(url, from, where);
+        note('r', url, r);
+        return r;
+    }
+
+    private Optional<String> resolveOnly(String url, Page from, SourceLocation where) {
         if (isExternal(url) || url.startsWith("/")) return Optional.empty();
         String fragment = "";
         int hash = url.indexOf('#');
@@ -87,6 +138,12 @@ public final class LinkTargets {
      * or of the site's {@code static/} folder (a link starting with "/"); never reports.
      */
     public Optional<java.nio.file.Path> localFile(String url, Page from) {
+        Optional<java.nio.file.Path> f = localFileOnly(url, from);
+        note('f', url, f.map(Object::toString));
+        return f;
+    }
+
+    private Optional<java.nio.file.Path> localFileOnly(String url, Page from) {
         if (isExternal(url)) return Optional.empty();
         String u = url.replaceAll("[?#].*$", "");
         String decoded = org.acervo.util.Slugs.decodePath(u);

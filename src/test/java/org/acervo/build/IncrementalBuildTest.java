@@ -129,6 +129,8 @@ class IncrementalBuildTest {
         site.writeFile("content/knowledge/nueva-pagina.es.md", "---\ntitle: Una página nueva\ntags: [agua]\n---\n\nSobre la reutilización adaptativa.\n");
         site.writeFile("content/knowledge/nueva-pagina.en.md", "---\ntitle: A new page\ntags: [water]\n---\n\nOn adaptive reuse.\n");
         site.buildOk();
+        int[] added = taken(site);
+        assertEquals(added[1] - 2, added[0], "a page added elsewhere changes no other page's links: only the new pages are rendered");
         assertSameAsAFreshBuild(site, "two pages added");
         Files.delete(site.dir().resolve("content/knowledge/nueva-pagina.en.md"));
         site.buildOk();
