@@ -33,11 +33,11 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Thread-safe; one per build.
  */
 public final class FinishedPages {
-    private static final String FORMAT = "acervo finished pages 1";
+    private static final String FORMAT = "acervo finished pages 2";
 
     /** A page as the last build left it in the output. */
     private record Stored(String key, long size, long modified, long gzipSize, long gzipModified, PageWeigher.Loads loads,
-                          List<String> bundles) {}
+                          List<String> bundles, List<String> asked) {}
 
     /** A bundle of the last build, by size and modification time. */
     private record Bundle(long size, long modified) {}
@@ -47,9 +47,10 @@ public final class FinishedPages {
     }
 
     /** A page taken from the last build: its files there, its sizes, what it loads, and its bundle copies by language. */
-    record Reuse(Path html, Path gzip, long size, long gzipSize, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled) {}
+    record Reuse(Path html, Path gzip, long size, long gzipSize, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled,
+                 List<String> asked) {}
 
-    private record Kept(String key, PageWeigher.Loads loads, List<String> bundles) {}
+    private record Kept(String key, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {}
 
     private final Path file;
     private Last last;
@@ -87,13 +88,21 @@ public final class FinishedPages {
     }
 
     /**
-     * The page as the last build finished it, when its key is the same and its files are still there as they were.
+     * The page as the last build finished it, when its key is the same, each question its bundle copies asked ("is this
+     * file in the bundle?") has the same answer, and its files are still there as they were.
      *
      * @param bundleEntries the page's entry in each bundle it goes into, by language
+     * @param present       the files of each language's bundle in this build
      */
-    Optional<Reuse> reuse(String page, String key, Map<String, String> bundleEntries) {
+    Optional<Reuse> reuse(String page, String key, Map<String, String> bundleEntries, Map<String, java.util.Set<String>> present) {
         Stored s = last.pages().get(page);
         if (s == null || !s.key().equals(key) || !s.bundles().equals(List.copyOf(bundleEntries.keySet()))) return Optional.empty();
+        for (String q : s.asked()) { // language, path, answer
+            int a = q.indexOf('\0');
+            int b = q.lastIndexOf('\0');
+            java.util.Set<String> in = a > 0 && b > a ? present.get(q.substring(0, a)) : null;
+            if (in == null || in.contains(q.substring(a + 1, b)) != q.endsWith("1")) return Optional.empty();
+        }
         Path html = output.resolve(page);
         Path gzip = output.resolve(page + ".gz");
         if (!unchanged(html, s.size(), s.modified()) || !unchanged(gzip, s.gzipSize(), s.gzipModified())) return Optional.empty();
@@ -104,12 +113,12 @@ public final class FinishedPages {
             bundled.put(e.getKey(), entry.get());
         }
         reused.incrementAndGet();
-        return Optional.of(new Reuse(html, gzip, s.size(), s.gzipSize(), s.loads(), bundled));
+        return Optional.of(new Reuse(html, gzip, s.size(), s.gzipSize(), s.loads(), bundled, s.asked()));
     }
 
     /** A page finished by this build, to be recorded (with its files' times) once the output is in place. */
-    void keep(String page, String key, PageWeigher.Loads loads, List<String> bundles) {
-        now.put(page, new Kept(key, loads, List.copyOf(bundles)));
+    void keep(String page, String key, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {
+        now.put(page, new Kept(key, loads, List.copyOf(bundles), List.copyOf(asked)));
     }
 
     /** Counts a page finished by this build rather than taken from the last. */
@@ -142,7 +151,8 @@ public final class FinishedPages {
             Optional<BasicFileAttributes> html = attributes(output.resolve(page));
             Optional<BasicFileAttributes> gzip = attributes(output.resolve(page + ".gz"));
             if (html.isEmpty() || gzip.isEmpty()) return;
-            pages.put(page, new Stored(k.key(), html.get().size(), nanos(html.get()), gzip.get().size(), nanos(gzip.get()), k.loads(), k.bundles()));
+            pages.put(page, new Stored(k.key(), html.get().size(), nanos(html.get()), gzip.get().size(), nanos(gzip.get()), k.loads(), k.bundles(),
+                    k.asked()));
         });
         Map<String, Bundle> bundles = new java.util.TreeMap<>();
         now.values().stream().flatMap(k -> k.bundles().stream()).distinct().forEach(lang ->
@@ -202,6 +212,11 @@ public final class FinishedPages {
             out.writeLong(b.getValue().size());
             out.writeLong(b.getValue().modified());
         }
+        // the questions pages ask are mostly the same ones (menus, lists): written once, then by number
+        Map<String, Integer> table = new java.util.LinkedHashMap<>();
+        for (Stored st : l.pages().values()) for (String q : st.asked()) table.putIfAbsent(q, table.size());
+        out.writeInt(table.size());
+        for (String q : table.keySet()) CacheFiles.writeString(out, q);
         out.writeInt(l.pages().size());
         for (Map.Entry<String, Stored> e : l.pages().entrySet()) {
             Stored s = e.getValue();
@@ -219,6 +234,8 @@ public final class FinishedPages {
             }
             out.writeInt(s.bundles().size());
             for (String b : s.bundles()) CacheFiles.writeString(out, b);
+            out.writeInt(s.asked().size());
+            for (String q : s.asked()) out.writeInt(table.get(q));
         }
     }
 
@@ -227,6 +244,8 @@ public final class FinishedPages {
         String output = CacheFiles.readString(in);
         Map<String, Bundle> bundles = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) bundles.put(CacheFiles.readString(in), new Bundle(in.readLong(), in.readLong()));
+        List<String> table = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) table.add(CacheFiles.readString(in));
         Map<String, Stored> pages = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String page = CacheFiles.readString(in);
@@ -242,8 +261,14 @@ public final class FinishedPages {
             }
             List<String> langs = new ArrayList<>();
             for (int j = in.readInt(); j > 0; j--) langs.add(CacheFiles.readString(in));
+            List<String> asked = new ArrayList<>();
+            for (int j = in.readInt(); j > 0; j--) {
+                int q = in.readInt();
+                if (q < 0 || q >= table.size()) throw new IOException("a question past the table");
+                asked.add(table.get(q));
+            }
             pages.put(page, new Stored(key, size, modified, gzipSize, gzipModified, new PageWeigher.Loads(kind, List.copyOf(loads)),
-                    List.copyOf(langs)));
+                    List.copyOf(langs), List.copyOf(asked)));
         }
         return new Last(signature, output, bundles, pages);
     }

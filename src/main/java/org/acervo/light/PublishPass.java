@@ -73,7 +73,40 @@ public final class PublishPass {
      * @param reused the page as the last build left it, when it is taken from there (null: {@code html} is new)
      */
     private record Finished(String file, byte[] html, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled, String key,
-                            FinishedPages.Reuse reused) {}
+                            FinishedPages.Reuse reused, List<String> asked) {}
+
+    /**
+     * The files of a bundle, noting each question its bundle copy of a page asks ("is this file in the bundle?") and the
+     * answer, for the build cache: the copy is taken again only while each answer is the same (see FinishedPages).
+     */
+    private static final class Asking extends java.util.AbstractSet<String> {
+        private final Set<String> in;
+        private final String lang;
+        private final List<String> asked;
+
+        Asking(Set<String> in, String lang, List<String> asked) {
+            this.in = in;
+            this.lang = lang;
+            this.asked = asked;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            boolean answer = in.contains(o);
+            asked.add(lang + '\0' + o + '\0' + (answer ? '1' : '0'));
+            return answer;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
+        }
+
+        @Override
+        public int size() {
+            return in.size();
+        }
+    }
 
     /**
      * Publishes {@code pages} (in this order in the bundles) and {@code others} (every file that is not an HTML page).
@@ -106,13 +139,9 @@ public final class PublishPass {
             present.put(lang, in);
             writers.put(lang, bundler.new Writer(scope, sink.open(LightPass.bundlePath(lang))));
         }
-        // a page's bundle copy depends on which of the files it links to are in the bundle; the search index's parts
-        // (named by their content) are loaded by its script, never linked, and change with every edit
-        cache.ifPresent(c -> {
-            org.acervo.util.Fingerprint files = new org.acervo.util.Fingerprint();
-            for (String p : all) if (!SEARCH_PART.matcher(p).matches()) files.add(p);
-            c.alsoDependsOn(files.value());
-        });
+        // a page's bundle copy depends on which of the files it links to are in the bundle: each page's questions are
+        // kept with it (see Asking), not the list of every file
+        cache.ifPresent(c -> c.alsoDependsOn("bundle questions per page"));
 
         Map<String, Kept> kept = new ConcurrentHashMap<>();
         List<Finished> homes = new ArrayList<>();
@@ -136,7 +165,9 @@ public final class PublishPass {
                     } else {
                         kept.put(page.file(), write(page.file(), page.html(), page.loads()));
                     }
-                    if (page.key() != null) cache.get().keep(page.file(), page.key(), page.loads(), List.copyOf(page.bundled().keySet()));
+                    if (page.key() != null) {
+                        cache.get().keep(page.file(), page.key(), page.loads(), List.copyOf(page.bundled().keySet()), page.asked());
+                    }
                     page.bundled().forEach((lang, entry) -> entries.computeIfAbsent(lang, l -> new ArrayList<>()).add(entry));
                 }
                 writers.forEach((lang, w) -> w.add(entries.getOrDefault(lang, List.of())));
@@ -198,9 +229,6 @@ public final class PublishPass {
         return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
     }
 
-    /** A part of a language's search index: {@code es/search/d-1fe8030d95.js}. */
-    private static final java.util.regex.Pattern SEARCH_PART = java.util.regex.Pattern.compile("[^/]+/search/(?!index\\.)[^/]+");
-
     /**
      * The page as the last build finished it, when the build cache has it with the same HTML; else finished now. Home
      * pages (they show their bundle's size, known only at the end) and pages with images (finishing them makes their
@@ -219,13 +247,13 @@ public final class PublishPass {
                 if (bundler.kept(file, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + file);
             }
         }
-        Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries);
-        if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get());
+        Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries, present);
+        if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get(), hit.get().asked());
         cache.get().made();
         int misses = Theme.misses();
         Finished f = finish(file, html, images, offline, bundler, writers, present, key);
         // a page that asked for a missing UI string is finished again by every build, which warns of it every time
-        return Theme.misses() == misses ? f : new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null);
+        return Theme.misses() == misses ? f : new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null, List.of());
     }
 
     /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */
@@ -238,6 +266,7 @@ public final class PublishPass {
         PageWeigher.Loads loads = PageWeigher.Loads.of(doc);
         String online = minifier.html(doc);
         Map<String, OfflineBundle.Entry> bundled = new java.util.TreeMap<>();
+        List<String> asked = new ArrayList<>();
         if (!file.equals("index.html")) {
             boolean first = true;
             for (OfflineBundle.Writer w : writers.values()) {
@@ -246,13 +275,14 @@ public final class PublishPass {
                 // from the page's text when it can (no second writing of the document), else on the document: it changes it,
                 // so a page in two bundles (a 404 page at the top) is parsed again for the second
                 boolean mine = first;
-                String copy = bundler.offlineFromText(online, file, present.get(lang))
-                        .orElseGet(() -> bundler.offline(mine ? doc : Jsoup.parse(online), file, present.get(lang)));
+                Set<String> in = key == null ? present.get(lang) : new Asking(present.get(lang), lang, asked);
+                String copy = bundler.offlineFromText(online, file, in)
+                        .orElseGet(() -> bundler.offline(mine ? doc : Jsoup.parse(online), file, in));
                 bundled.put(lang, OfflineBundle.Entry.of(file, copy.getBytes(StandardCharsets.UTF_8)));
                 first = false;
             }
         }
-        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled, key, null);
+        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled, key, null, List.copyOf(asked));
     }
 
     /** Writes a page and its {@code .gz}; returns what the budgets need of it. */

@@ -131,6 +131,8 @@ class IncrementalBuildTest {
         site.buildOk();
         int[] added = taken(site);
         assertEquals(added[1] - 2, added[0], "a page added elsewhere changes no other page's links: only the new pages are rendered");
+        assertTrue(added[2] > added[3] / 2, "and most finished pages are taken (their bundle copies ask about other files): "
+                + added[2] + " of " + added[3]);
         assertSameAsAFreshBuild(site, "two pages added");
         Files.delete(site.dir().resolve("content/knowledge/nueva-pagina.en.md"));
         site.buildOk();
@@ -285,6 +287,27 @@ class IncrementalBuildTest {
         site.buildOk("--fresh");
         assertTrue(Files.isSymbolicLink(site.output()), "the output is still the link");
         assertSameAsAFreshBuild(site, "a swap of an output that is a link");
+    }
+
+    @Test
+    void aPageWhoseLinkLosesItsTargetIsFinishedAgainThoughItsHtmlIsTheSame() throws Exception {
+        // a link written as a site path is left as written (not checked): the page's HTML stays the same when its target
+        // goes, but its copy in the offline bundle must now say that the page is not there
+        TestSite site = TestSite.create(dir.resolve("small"), SMALL);
+        // pages about water, which are related to each other, and one about something else entirely: the page that
+        // links to it does not list it among its related pages, so its HTML does not change when it goes
+        for (int i = 1; i <= 6; i++) {
+            site.writeFile("content/knowledge/agua-" + i + ".es.md", "---\ntitle: Agua potable " + i + "\n---\n\nTarifas, redes y medidores de agua potable, parte " + i + ".\n");
+        }
+        site.writeFile("content/knowledge/zz-otro.es.md", "---\ntitle: Zzyzx\n---\n\nQuokka xylophone.\n");
+        edit(site, "content/knowledge/agua.es.md", "Tarifas del agua.", "Tarifas del agua; véase [otra cosa](/es/knowledge/zz-otro/).");
+        site.buildOk();
+        String before = site.text("es/knowledge/agua/index.html");
+        Files.delete(site.dir().resolve("content/knowledge/zz-otro.es.md"));
+        site.buildOk();
+        assertEquals(before, site.text("es/knowledge/agua/index.html"), "the page's own HTML did not change");
+        assertTrue(taken(site)[2] > 0, "the other pages are taken: " + site.err());
+        assertSameAsAFreshBuild(site, "the target of a site-path link deleted");
     }
 
     @Test
