@@ -219,8 +219,7 @@ public final class BuildCache {
         }
         pages.save();
         sources.save();
-        CompletableFuture<Path> written = markdownWritten;
-        if (written == null) markdownDone();
+        if (markdownWritten == null) markdownDone();
         try {
             CacheFiles.moveIn(markdownWritten.join(), dir.resolve("markdown"));
             markdownWritten = null;

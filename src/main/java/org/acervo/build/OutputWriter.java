@@ -196,7 +196,7 @@ public final class OutputWriter {
                         madeDirs.add(parent);
                     }
                     if (f.bytes() != null) Files.write(target, f.bytes());
-                    else if (f.link()) link(f.copyFrom(), target);
+                    else if (f.link()) linkOrCopy(f.copyFrom(), target);
                     else Files.copy(f.copyFrom(), target, StandardCopyOption.REPLACE_EXISTING);
                     count.incrementAndGet();
                 } catch (IOException e) {
@@ -205,19 +205,6 @@ public final class OutputWriter {
                     pending.release(weight);
                 }
             });
-        }
-
-        /**
-         * A file of the last output, unchanged: a hard link costs no copy, and keeps the modification time the build cache
-         * knows the file by. Where the disk has no links (a FAT-formatted USB stick), a copy with the same time.
-         */
-        private static void link(Path from, Path target) throws IOException {
-            try {
-                Files.deleteIfExists(target);
-                Files.createLink(target, from);
-            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            }
         }
 
         @Override
@@ -481,11 +468,7 @@ public final class OutputWriter {
                 Path aside = safely(undo, rel);
                 if (Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(aside)) {
                     Files.createDirectories(aside.getParent());
-                    try {
-                        Files.createLink(aside, to);
-                    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                        Files.copy(to, aside, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
+                    linkOrCopy(to, aside);
                 }
                 try {
                     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -530,6 +513,19 @@ public final class OutputWriter {
         deleteTree(undo);
         deleteTree(staging);
         Files.deleteIfExists(journal);
+    }
+
+    /**
+     * {@code target} as the same file as {@code from}: a hard link costs no copy, and keeps the modification time the
+     * build cache knows the file by. Where the disk has no links (a FAT-formatted USB stick), a copy with the same time.
+     */
+    private static void linkOrCopy(Path from, Path target) throws IOException {
+        try {
+            Files.deleteIfExists(target);
+            Files.createLink(target, from);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
     }
 
     /** Makes a file's folder and the missing ones above it, each as a step to undo. */

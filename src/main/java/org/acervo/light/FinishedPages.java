@@ -75,16 +75,7 @@ public final class FinishedPages {
     public void begin(Path output, String signature) {
         this.output = org.acervo.build.OutputWriter.real(output);
         this.signature = signature;
-        if (!last.output().equals(this.output.toString())) last = Last.NONE;
-    }
-
-    /**
-     * Adds to the signature what only the publishing pass knows (the files each bundle holds); from then on, nothing is
-     * taken from a last build with another signature.
-     */
-    void alsoDependsOn(String more) {
-        signature = signature + "|" + more;
-        if (!last.signature().equals(signature)) last = Last.NONE;
+        if (!last.output().equals(this.output.toString()) || !last.signature().equals(signature)) last = Last.NONE;
     }
 
     /**

@@ -139,9 +139,6 @@ public final class PublishPass {
             present.put(lang, in);
             writers.put(lang, bundler.new Writer(scope, sink.open(LightPass.bundlePath(lang))));
         }
-        // a page's bundle copy depends on which of the files it links to are in the bundle: each page's questions are
-        // kept with it (see Asking), not the list of every file
-        cache.ifPresent(c -> c.alsoDependsOn("bundle questions per page"));
 
         Map<String, Kept> kept = new ConcurrentHashMap<>();
         List<Finished> homes = new ArrayList<>();
