@@ -21,6 +21,7 @@ import org.acervo.model.Content;
 import org.acervo.model.Heading;
 import org.acervo.util.CacheFiles;
 import org.acervo.util.Fingerprint;
+import org.acervo.util.TextBags;
 
 /**
  * What {@code acervo build} keeps in {@code .acervo/build-cache/} for the next build of the same site, so that after an
@@ -29,14 +30,18 @@ import org.acervo.util.Fingerprint;
  * <li>{@code markdown}: every page's rendered Markdown with its glossary links, by a key made of everything the
  * rendering reads (the source file's bytes, where the page is, every link target, the glossary, and the signature:
  * the code, site.yaml, the theme, the files of static/ and of page bundles);</li>
- * <li>{@code pages}: the finished pages of the last output (see {@link FinishedPages}).</li>
+ * <li>{@code pages}: the finished pages of the last output (see {@link FinishedPages});</li>
+ * <li>{@code sources}: every source's front matter (see {@link ParsedSources});</li>
+ * <li>{@code bags}: the analysed titles and texts of the pages, for related pages and the search index (see
+ * {@link TextBags}).</li>
  * </ul>
  * Related pages, the search index, feeds and lists are made again by every build: each depends on every page, and
- * the output must be the same bytes as a build from nothing. A render with problems is never kept, so its problems
+ * the output must be the same bytes as a build from nothing; only the analysis of unchanged texts is skipped. A render with problems is never kept, so its problems
  * are reported by every build until they are fixed. Each file keeps only what the last build used.
  */
 public final class BuildCache {
     private static final String MARKDOWN = "acervo rendered markdown 2";
+    private static final String BAGS = "acervo analysed texts 1";
 
     /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
     record Rendered(Content content, List<String> asked) {}
@@ -48,6 +53,7 @@ public final class BuildCache {
     private final AtomicInteger markdownRendered = new AtomicInteger();
     private final FinishedPages pages;
     private final ParsedSources sources;
+    private final TextBags bags;
     private volatile String signature = "";
 
     private BuildCache(Path dir, boolean fresh) {
@@ -65,6 +71,11 @@ public final class BuildCache {
                     return m == null ? Map.of() : m;
                 }, reader);
         this.pages = new FinishedPages(dir.resolve("pages"), fresh);
+        this.bags = TextBags.kept(() -> signature, fresh ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> {
+                    Map<String, TextBags.Bag> b = CacheFiles.read(dir.resolve("bags"), BAGS, TextBags::read);
+                    return b == null ? Map.of() : b;
+                }, reader));
     }
 
     /** The cache of the site in {@code siteDir}. */
@@ -165,6 +176,11 @@ public final class BuildCache {
         markdown.put(key, new Rendered(c, asked));
     }
 
+    /** The analysed texts of the last build, for related pages and the search index. */
+    TextBags bags() {
+        return bags;
+    }
+
     /** The finished pages of the last build, for the publishing pass. */
     FinishedPages pages() {
         return pages;
@@ -178,12 +194,16 @@ public final class BuildCache {
     /** What the build took from the cache, for the editor. */
     List<String> notes() {
         int[] p = pages.counts();
+        int[] b = bags.counts();
         return List.of(String.format(java.util.Locale.ROOT,
-                "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build (acervo build --fresh builds everything)",
-                sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1]));
+                "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build,"
+                        + " and %d of %d texts not analysed again (acervo build --fresh builds everything)",
+                sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1],
+                b[0], b[0] + b[1]));
     }
 
-    private volatile CompletableFuture<Path> markdownWritten;
+    /** Files written beside their place while the build goes on, by name, moved in by {@link #save} if the build succeeds. */
+    private final Map<String, CompletableFuture<Path>> written = new ConcurrentHashMap<>();
 
     /**
      * All the build's Markdown is rendered: it is written beside its place while the build publishes its pages (tens of
@@ -192,12 +212,21 @@ public final class BuildCache {
     void markdownDone() {
         List<Map.Entry<String, Rendered>> entries = new ArrayList<>(markdown.entrySet());
         entries.sort(Map.Entry.comparingByKey());
-        markdownWritten = CompletableFuture.supplyAsync(() -> {
+        writeBeside("markdown", MARKDOWN, out -> {
+            out.writeInt(entries.size());
+            for (Map.Entry<String, Rendered> e : entries) writeContent(out, e.getKey(), e.getValue());
+        });
+    }
+
+    /** The related pages and the search index are made: the texts they analysed are written for the next build. */
+    void analysisDone() {
+        writeBeside("bags", BAGS, bags::write);
+    }
+
+    private void writeBeside(String name, String format, CacheFiles.Body body) {
+        written.put(name, CompletableFuture.supplyAsync(() -> {
             try {
-                return CacheFiles.writeBeside(dir.resolve("markdown"), MARKDOWN, out -> {
-                    out.writeInt(entries.size());
-                    for (Map.Entry<String, Rendered> e : entries) writeContent(out, e.getKey(), e.getValue());
-                });
+                return CacheFiles.writeBeside(dir.resolve(name), format, body);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -205,7 +234,7 @@ public final class BuildCache {
             Thread t = new Thread(r, "acervo-cache-write");
             t.setDaemon(true);
             t.start();
-        });
+        }));
     }
 
     /**
@@ -219,11 +248,12 @@ public final class BuildCache {
         }
         pages.save();
         sources.save();
-        if (markdownWritten == null) markdownDone();
+        if (!written.containsKey("markdown")) markdownDone();
+        if (!written.containsKey("bags")) analysisDone();
         try {
-            CacheFiles.moveIn(markdownWritten.join(), dir.resolve("markdown"));
-            markdownWritten = null;
+            for (String name : List.of("markdown", "bags")) CacheFiles.moveIn(written.remove(name).join(), dir.resolve(name));
         } catch (java.util.concurrent.CompletionException e) {
+            abandon();
             if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
             throw e;
         }
@@ -232,13 +262,14 @@ public final class BuildCache {
 
     /** The build failed or stopped: what was written for the next build goes (the last build's cache stays). */
     void abandon() {
-        CompletableFuture<Path> written = markdownWritten;
-        markdownWritten = null;
-        if (written == null) return;
-        try {
-            Files.deleteIfExists(written.join());
-        } catch (IOException | RuntimeException e) {
-            // a leftover ".new-PID" file beside the cache: replaced by the next write of the same process id, never read
+        for (String name : List.copyOf(written.keySet())) {
+            CompletableFuture<Path> w = written.remove(name);
+            if (w == null) continue;
+            try {
+                Files.deleteIfExists(w.join());
+            } catch (IOException | RuntimeException e) {
+                // a leftover ".new-PID" file beside the cache: replaced by the next write of the same process id, never read
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.acervo.problem.BuildProblem;
 import org.acervo.problem.Problems;
 import org.acervo.render.OutputPage;
 import org.acervo.render.Views;
+import org.acervo.util.TextBags;
 
 /**
  * What one run of {@code acervo serve} keeps between builds, so that a rebuild after an edit does
@@ -79,6 +80,15 @@ public class BuildSession {
         this.caching = caching;
         this.liveReload = liveReload;
         this.stored = stored;
+        this.bags = stored.map(BuildCache::bags).orElseGet(() -> caching ? TextBags.inMemory() : TextBags.none());
+    }
+
+    /** The pages' analysed texts: those of the cache on disk (the preview keeps them in memory after its first build). */
+    private final TextBags bags;
+
+    /** Analysed texts, for related pages and the search index. */
+    TextBags bags() {
+        return bags;
     }
 
     /** No caching and no live reload: what {@code acervo check} and one-off builds in tests use. */
@@ -312,11 +322,11 @@ public class BuildSession {
      * again. Computing them takes seconds on a large site, longer than an editor should wait to see an edit.
      */
     RelatedPages related(Site site) {
-        if (!caching) return RelatedPages.compute(site);
+        if (!caching) return RelatedPages.compute(site, bags);
         java.util.Set<String> pages = RelatedPages.subjects(site);
         Related kept = related;
         if (kept != null && kept.pages().equals(pages)) return kept.lists().against(site);
-        RelatedPages lists = RelatedPages.compute(site);
+        RelatedPages lists = RelatedPages.compute(site, bags);
         related = new Related(pages, lists);
         return lists;
     }
@@ -368,7 +378,10 @@ public class BuildSession {
 
     /** A build ended: indexing may start after {@link #INDEX_QUIET_NANOS} without another one. */
     void buildEnds() {
-        if (caching) stored = Optional.empty(); // what the first build took from the disk is in memory now
+        if (caching) {
+            stored = Optional.empty(); // what the first build took from the disk is in memory now
+            bags.nextBuild();
+        }
         synchronized (indexLock) {
             building = false;
             lastBuilt = System.nanoTime();

@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.acervo.config.TaxonomyConfig;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.util.TextBags;
 import org.acervo.util.WordMemo;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -71,12 +73,17 @@ public final class RelatedPages {
     }
 
     public static RelatedPages compute(Site site) {
+        return compute(site, TextBags.none());
+    }
+
+    /** @param bags the pages' analysed titles and texts, kept from the last build */
+    public static RelatedPages compute(Site site, TextBags bags) {
         Map<String, List<Page>> out = new HashMap<>();
         for (LanguageSite l : site.languages().values()) {
             List<Page> pages = new ArrayList<>(l.pages());
             pages.sort(Comparator.comparing(Page::path));
             if (pages.size() < 2) continue;
-            out.putAll(forLanguage(site, l.lang(), pages));
+            out.putAll(forLanguage(site, l.lang(), pages, bags));
         }
         return new RelatedPages(out);
     }
@@ -84,20 +91,21 @@ public final class RelatedPages {
     /** One page's analysed fields: term ids and their frequencies, and each field's length in tokens. */
     private record Analysed(int[] terms, int[] freqs, int[] fields, int[] lengths) {}
 
-    private static Map<String, List<Page>> forLanguage(Site site, String lang, List<Page> pages) {
+    private static Map<String, List<Page>> forLanguage(Site site, String lang, List<Page> pages, TextBags bags) {
         try (Analyzer text = switch (lang) {
             case "en" -> new EnglishAnalyzer();
             case "es" -> new SpanishAnalyzer();
             default -> new StandardAnalyzer();
         }; Analyzer words = WordMemo.tokenizerOnly(StandardTokenizer::new)) { // the chains' tokenizer alone
             WordMemo memo = new WordMemo(words, text);
+            Function<String, TextBags.Bag> analysed = t -> bags.of("related-" + lang, memo, t); // each language its analyzer
             int n = pages.size();
             // analysis, the costly part, runs on all cores; term ids are handed out as terms are met (their
             // order does not matter: ties are broken by the terms themselves and by page path)
             java.util.concurrent.ConcurrentHashMap<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
             List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> {
-                Map<String, int[]> c = count(site, memo, pages.get(i));
+                Map<String, int[]> c = count(site, analysed, pages.get(i));
                 int[] lengths = c.remove("");
                 int[] terms = new int[c.size()];
                 int[] freqs = new int[c.size()];
@@ -123,7 +131,7 @@ public final class RelatedPages {
     }
 
     /** Term (field-prefixed) to its frequency in the page; the key "" holds the length of each field. */
-    private static Map<String, int[]> count(Site site, WordMemo text, Page p) {
+    private static Map<String, int[]> count(Site site, Function<String, TextBags.Bag> text, Page p) {
         Map<String, int[]> c = new HashMap<>();
         int[] lengths = new int[FIELDS];
         // the title counts twice: it says what the page is about better than any paragraph
@@ -139,15 +147,15 @@ public final class RelatedPages {
         return c;
     }
 
-    private static int tokens(WordMemo analyzer, String field, String text, Map<String, int[]> into) {
-        WordMemo.Words words = analyzer.words(text);
+    private static int tokens(Function<String, TextBags.Bag> analyzer, String field, String text, Map<String, int[]> into) {
+        TextBags.Bag words = analyzer.apply(text);
         StringBuilder key = new StringBuilder(field);
-        for (int i = 0; i < words.size(); i++) {
+        for (int i = 0; i < words.terms().length; i++) {
             key.setLength(field.length());
             key.append(words.terms()[i]);
-            into.computeIfAbsent(key.toString(), k -> new int[1])[0]++;
+            into.computeIfAbsent(key.toString(), k -> new int[1])[0] += words.counts()[i];
         }
-        return words.size();
+        return words.length();
     }
 
     /**

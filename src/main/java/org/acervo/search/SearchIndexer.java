@@ -17,6 +17,7 @@ import org.acervo.model.Page;
 import org.acervo.model.Section;
 import org.acervo.model.Site;
 import org.acervo.model.TaxonomyTerm;
+import org.acervo.util.TextBags;
 
 /**
  * Builds the static search index of every language of a site: the single pages are analysed
@@ -31,10 +32,12 @@ public final class SearchIndexer {
     private final Site site;
     private final Map<String, Map<String, Map<String, List<String>>>> pairs;
     private final Map<String, Long> htmlPages;
+    private final TextBags bags;
 
     /** An indexer that reads the site's glossary and plans its pages itself (the build passes what it has instead). */
     public SearchIndexer(Site site) {
-        this(site, Glossary.of(site.allPages(), site.config().languageCodes()), htmlPages(new org.acervo.render.PagePlanner(site).plan()));
+        this(site, Glossary.of(site.allPages(), site.config().languageCodes()), htmlPages(new org.acervo.render.PagePlanner(site).plan()),
+                TextBags.none());
     }
 
     /**
@@ -44,9 +47,11 @@ public final class SearchIndexer {
      * @param htmlPages the HTML pages the site has per language (single pages, lists and their later
      *                  pages, taxonomy pages): the index may have one file per ten of them, as static
      *                  hosts count files; more, smaller files mean fewer bytes per query
+     * @param bags      the pages' analysed fields, kept from the last build
      */
-    public SearchIndexer(Site site, Glossary glossary, Map<String, Long> htmlPages) {
+    public SearchIndexer(Site site, Glossary glossary, Map<String, Long> htmlPages, TextBags bags) {
         this.site = site;
+        this.bags = bags;
         this.pairs = Map.copyOf(GlossaryTermPairs.of(glossary));
         this.htmlPages = Map.copyOf(htmlPages);
     }
@@ -77,7 +82,7 @@ public final class SearchIndexer {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("a newer build wants the index");
             docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
         }
-        List<TermPostings> scored = new TermScorer(analyzer).score(docs);
+        List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang).score(docs);
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
         for (int i = 0; i < order.length; i++) newId[order[i]] = i;

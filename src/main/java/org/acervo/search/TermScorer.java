@@ -12,6 +12,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
+import org.acervo.util.TextBags;
 import org.acervo.util.WordMemo;
 
 /**
@@ -31,9 +32,14 @@ final class TermScorer {
     private static final List<String> ORDER = List.of("title", "headings", "body");
 
     private final WordMemo memo;
+    private final TextBags bags;
+    private final String analyzer;
 
-    TermScorer(SearchAnalyzer analyzer) {
+    /** @param bags where the analysed fields of pages analysed before are kept; {@code analyzer} names the chain there */
+    TermScorer(SearchAnalyzer analyzer, TextBags bags, String name) {
         this.memo = analyzer.memo();
+        this.bags = bags;
+        this.analyzer = name;
     }
 
     /** One field's inverted lists and totals. */
@@ -135,17 +141,15 @@ final class TermScorer {
      * words; TermScorerTest compares the norms with those of a Lucene index, which leaves such words out).
      */
     private void invert(Field field, int doc, String text) {
-        Map<String, int[]> counts = new HashMap<>();
-        WordMemo.Words words = memo.words(text);
-        int length = words.size();
-        for (int i = 0; i < length; i++) counts.computeIfAbsent(words.terms()[i], k -> new int[1])[0]++;
+        TextBags.Bag bag = bags.of(analyzer, memo, text);
+        int length = bag.length();
         if (length == 0) return;
         field.docCount++;
         field.sumTotalTermFreq += length;
         field.norms[doc] = (byte) SmallFloat.intToByte4(length);
         // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
-        Map<BytesRef, Integer> terms = new HashMap<>(counts.size() * 2);
-        for (Map.Entry<String, int[]> e : counts.entrySet()) terms.merge(new BytesRef(e.getKey()), e.getValue()[0], Integer::sum);
+        Map<BytesRef, Integer> terms = new HashMap<>(bag.terms().length * 2);
+        for (int i = 0; i < bag.terms().length; i++) terms.merge(new BytesRef(bag.terms()[i]), bag.counts()[i], Integer::sum);
         for (Map.Entry<BytesRef, Integer> e : terms.entrySet()) {
             field.terms.computeIfAbsent(e.getKey(), k -> new Postings()).add(doc, e.getValue());
             field.sumDocFreq++;

@@ -30,14 +30,18 @@ class IncrementalBuildTest {
     Path dir;
 
     private static final Pattern NOTE = Pattern.compile(
-            "build cache: front matter of (\\d+) sources, Markdown of (\\d+) of (\\d+) pages and (\\d+) of (\\d+) finished pages taken from the last build");
+            "build cache: front matter of (\\d+) sources, Markdown of (\\d+) of (\\d+) pages and (\\d+) of (\\d+) finished pages taken from the last build,"
+                    + " and (\\d+) of (\\d+) texts not analysed again");
 
-    /** What the cache note of the last build said: Markdown taken, Markdown in all, pages taken, pages in all, front matter taken. */
+    /**
+     * What the cache note of the last build said: Markdown taken, Markdown in all, pages taken, pages in all, front matter
+     * taken, analysed texts taken, analysed texts in all.
+     */
     private static int[] taken(TestSite site) {
         Matcher m = NOTE.matcher(site.err() + site.out());
         if (!m.find()) fail("no build cache note in:\n" + site.err() + site.out());
         return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                Integer.parseInt(m.group(1))};
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7))};
     }
 
     private TestSite demoCopy(String name) {
@@ -99,6 +103,7 @@ class IncrementalBuildTest {
         int[] first = taken(site);
         assertEquals(0, first[0], "a first build has nothing to take");
         assertEquals(0, first[2]);
+        assertEquals(0, first[5]);
 
         site.buildOk();
         int[] same = taken(site);
@@ -106,6 +111,8 @@ class IncrementalBuildTest {
         assertTrue(same[4] >= same[1] / 2, "and the front matter of every source (a source can make a page in each language): " + same[4]);
         assertTrue(same[2] > same[3] * 9 / 10, "nothing changed: nearly every finished page is taken (pages with images are finished again): "
                 + same[2] + " of " + same[3]);
+        assertEquals(same[6], same[5], "nothing changed: no text is analysed again for related pages and search");
+        assertTrue(same[6] > same[1], "the titles and texts of pages, for both: " + same[6]);
         assertSameAsAFreshBuild(site, "a build with nothing changed");
 
         // one page's text
@@ -115,6 +122,7 @@ class IncrementalBuildTest {
         int[] text = taken(site);
         assertEquals(text[1] - 1, text[0], "only the edited page's Markdown is rendered again");
         assertEquals(same[4] - 1, text[4], "and only its source is parsed again");
+        assertEquals(2, text[6] - text[5], "and only its text is analysed again, once for related pages and once for search");
         assertTrue(text[2] > 0 && text[2] < same[2], "the edited page and the pages that show it are finished again: " + text[2]);
         assertTrue(site.files().stream().anyMatch(f -> f.endsWith("index.html") && site.text(f).contains("carriles exclusivos")),
                 "the edit is published");

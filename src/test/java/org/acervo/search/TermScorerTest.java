@@ -49,7 +49,7 @@ class TermScorerTest {
             docs.add(new SearchDocument(words(random, 1 + random.nextInt(6)), "/es/p" + i + "/", "", "", headings, body, Map.of()));
         }
         SearchAnalyzer analyzer = SearchAnalyzer.forLanguage("es");
-        List<TermPostings> counted = new TermScorer(analyzer).score(docs);
+        List<TermPostings> counted = new TermScorer(analyzer, org.acervo.util.TextBags.none(), "search-es").score(docs);
         List<TermPostings> indexed = throughAnIndex(analyzer, docs);
         assertTrue(counted.size() > 20, "enough terms to compare: " + counted.size());
         assertEquals(indexed.stream().map(TermPostings::term).toList(), counted.stream().map(TermPostings::term).toList());
