@@ -100,26 +100,21 @@ public final class RelatedPages {
             WordMemo memo = new WordMemo(words, text);
             Function<String, TextBags.Bag> analysed = t -> bags.of("related-" + lang, memo, t); // each language its analyzer
             int n = pages.size();
-            // analysis, the costly part, runs on all cores; term ids are handed out as terms are met (their
-            // order does not matter: ties are broken by the terms themselves and by page path)
-            java.util.concurrent.ConcurrentHashMap<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
+            // analysis runs on all cores; term ids are handed out as terms are met (their order does not matter: ties
+            // are broken by the terms themselves and by page path), one map per field (a bag's terms are shared
+            // strings, whose hashes are worked out once)
+            List<java.util.concurrent.ConcurrentHashMap<String, Integer>> ids = new ArrayList<>();
+            for (int f = 0; f < FIELDS; f++) ids.add(new java.util.concurrent.ConcurrentHashMap<>());
+            java.util.concurrent.ConcurrentHashMap<Integer, String> named = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> {
-                Map<String, int[]> c = count(site, analysed, pages.get(i));
-                int[] lengths = c.remove("");
-                int[] terms = new int[c.size()];
-                int[] freqs = new int[c.size()];
-                int[] fields = new int[c.size()];
-                int k = 0;
-                for (Map.Entry<String, int[]> e : c.entrySet()) {
-                    terms[k] = ids.computeIfAbsent(e.getKey(), key -> next.getAndIncrement());
-                    fields[k] = e.getKey().charAt(0) - '0'; // terms are kept with their field's digit in front
-                    freqs[k++] = e.getValue()[0];
-                }
-                return new Analysed(terms, freqs, fields, lengths);
-            }).toList();
-            String[] termNames = new String[ids.size()];
-            ids.forEach((name, id) -> termNames[id] = name);
+            TermIds termIds = (field, term) -> ids.get(field).computeIfAbsent(term, k -> {
+                int id = next.getAndIncrement();
+                named.put(id, field + k); // terms are named with their field's digit in front
+                return id;
+            });
+            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, termIds, pages.get(i))).toList();
+            String[] termNames = new String[next.get()];
+            named.forEach((id, name) -> termNames[id] = name);
             List<String> names = List.of(termNames);
             Postings postings = Postings.of(docs, names.size());
             List<List<Page>> results = IntStream.range(0, n).parallel()
@@ -130,32 +125,43 @@ public final class RelatedPages {
         }
     }
 
-    /** Term (field-prefixed) to its frequency in the page; the key "" holds the length of each field. */
-    private static Map<String, int[]> count(Site site, Function<String, TextBags.Bag> text, Page p) {
-        Map<String, int[]> c = new HashMap<>();
-        int[] lengths = new int[FIELDS];
-        // the title counts twice: it says what the page is about better than any paragraph
-        lengths[0] = tokens(text, "0", p.title() + " " + p.title() + " " + p.description(), c);
-        lengths[1] = tokens(text, "1", p.content().text(), c);
-        for (TaxonomyConfig tax : site.config().taxonomies().values()) {
-            for (String v : p.terms(tax.key())) {
-                c.computeIfAbsent("2" + tax.key() + ':' + org.acervo.util.Slugs.slugify(v), k -> new int[1])[0]++;
-                lengths[2]++;
-            }
-        }
-        c.put("", lengths);
-        return c;
+    /** The id of a field's term. */
+    private interface TermIds {
+        int of(int field, String term);
     }
 
-    private static int tokens(Function<String, TextBags.Bag> analyzer, String field, String text, Map<String, int[]> into) {
-        TextBags.Bag words = analyzer.apply(text);
-        StringBuilder key = new StringBuilder(field);
-        for (int i = 0; i < words.terms().length; i++) {
-            key.setLength(field.length());
-            key.append(words.terms()[i]);
-            into.computeIfAbsent(key.toString(), k -> new int[1])[0] += words.counts()[i];
+    /** A page's terms in its three fields, with their frequencies and the length of each field. */
+    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, TermIds ids, Page p) {
+        // the title counts twice: it says what the page is about better than any paragraph
+        TextBags.Bag title = text.apply(p.title() + " " + p.title() + " " + p.description());
+        TextBags.Bag body = text.apply(p.content().text());
+        Map<String, int[]> taxonomy = new java.util.LinkedHashMap<>();
+        int tagged = 0;
+        for (TaxonomyConfig tax : site.config().taxonomies().values()) {
+            for (String v : p.terms(tax.key())) {
+                taxonomy.computeIfAbsent(tax.key() + ':' + org.acervo.util.Slugs.slugify(v), k -> new int[1])[0]++;
+                tagged++;
+            }
         }
-        return words.length();
+        int size = title.terms().length + body.terms().length + taxonomy.size();
+        int[] terms = new int[size];
+        int[] freqs = new int[size];
+        int[] fields = new int[size];
+        int k = 0;
+        for (TextBags.Bag bag : List.of(title, body)) {
+            int field = bag == title ? 0 : 1;
+            for (int i = 0; i < bag.terms().length; i++, k++) {
+                terms[k] = ids.of(field, bag.terms()[i]);
+                freqs[k] = bag.counts()[i];
+                fields[k] = field;
+            }
+        }
+        for (Map.Entry<String, int[]> e : taxonomy.entrySet()) {
+            terms[k] = ids.of(2, e.getKey());
+            freqs[k] = e.getValue()[0];
+            fields[k++] = 2;
+        }
+        return new Analysed(terms, freqs, fields, new int[] {title.length(), body.length(), tagged});
     }
 
     /**
@@ -205,21 +211,28 @@ public final class RelatedPages {
         int n = docs.size();
         Analysed me = docs.get(doc);
         // the query: the page's most telling terms, as MoreLikeThis chooses them
-        List<int[]> candidates = new ArrayList<>();
         float[] weight = new float[me.terms().length];
+        // the best QUERY_TERMS by weight, then term: one pass, each term compared with the last of the few kept
+        Comparator<Integer> better = Comparator.<Integer>comparingDouble(k -> -weight[k]).thenComparing(k -> names.get(me.terms()[k]));
+        int[] chosen = new int[QUERY_TERMS];
+        int q = 0;
         for (int k = 0; k < me.terms().length; k++) {
             int df = postings.docs()[me.terms()[k]].length;
             if (df < MIN_DOC_FREQ) continue;
             weight[k] = me.freqs()[k] * CLASSIC.idf(df, n);
-            candidates.add(new int[] {k});
+            if (q == QUERY_TERMS && better.compare(k, chosen[q - 1]) >= 0) continue;
+            int at = q == QUERY_TERMS ? q - 1 : q++;
+            while (at > 0 && better.compare(k, chosen[at - 1]) < 0) {
+                chosen[at] = chosen[at - 1];
+                at--;
+            }
+            chosen[at] = k;
         }
-        candidates.sort(Comparator.<int[]>comparingDouble(c -> -weight[c[0]]).thenComparing(c -> names.get(me.terms()[c[0]])));
-        int q = Math.min(QUERY_TERMS, candidates.size());
         if (q == 0) return List.of();
-        float top = weight[candidates.get(0)[0]];
+        float top = weight[chosen[0]];
         float[] score = new float[n];
         for (int c = 0; c < q; c++) {
-            int k = candidates.get(c)[0];
+            int k = chosen[c];
             int t = me.terms()[k];
             float boost = weight[k] / top;
             int[] ds = postings.docs()[t];

@@ -3,6 +3,7 @@ package org.acervo.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +46,8 @@ final class TermScorer {
     /** One field's inverted lists and totals. */
     private static final class Field {
         final String name;
-        final Map<BytesRef, Postings> terms = new HashMap<>();
+        /** By the term as its UTF-8 bytes decode (see {@link #indexed}). */
+        final Map<String, Postings> terms = new HashMap<>();
         final byte[] norms;
         int docCount;
         long sumTotalTermFreq;
@@ -86,8 +88,7 @@ final class TermScorer {
             invert(fields[2], doc, d.body());
         }
         TreeMap<BytesRef, String> all = new TreeMap<>(); // in the index's order: by UTF-8 bytes
-        for (Field f : fields) for (BytesRef t : f.terms.keySet()) all.putIfAbsent(t, null);
-        all.replaceAll((t, none) -> t.utf8ToString());
+        for (Field f : fields) for (String t : f.terms.keySet()) all.putIfAbsent(new BytesRef(t), t);
 
         BM25Similarity bm25 = new BM25Similarity();
         CollectionStatistics[] stats = new CollectionStatistics[fields.length];
@@ -102,7 +103,7 @@ final class TermScorer {
         for (Map.Entry<BytesRef, String> term : all.entrySet()) {
             List<Integer> hit = new ArrayList<>();
             for (int i = 0; i < fields.length; i++) {
-                Postings p = stats[i] == null ? null : fields[i].terms.get(term.getKey());
+                Postings p = stats[i] == null ? null : fields[i].terms.get(term.getValue());
                 if (p == null) continue;
                 SimScorer scorer = bm25.scorer(FIELDS.get(fields[i].name), stats[i],
                         new TermStatistics(term.getKey(), p.size, p.totalTermFreq));
@@ -136,6 +137,23 @@ final class TermScorer {
     }
 
     /**
+     * A term as the index holds it: its UTF-8 bytes, decoded; the term itself unless it has a lone surrogate (UTF-8 has
+     * no such thing, and Lucene writes U+FFFD for it).
+     */
+    static String indexed(String term) {
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (!Character.isSurrogate(c)) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < term.length() && Character.isLowSurrogate(term.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return new BytesRef(term).utf8ToString();
+        }
+        return term;
+    }
+
+    /**
      * Adds one document's field to the field's lists, as an index would: each term's frequency, and the field's length
      * encoded as BM25 encodes its norms (the chain puts no two words at one position, so the length is the count of
      * words; TermScorerTest compares the norms with those of a Lucene index, which leaves such words out).
@@ -147,11 +165,19 @@ final class TermScorer {
         field.docCount++;
         field.sumTotalTermFreq += length;
         field.norms[doc] = (byte) SmallFloat.intToByte4(length);
-        // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
-        Map<BytesRef, Integer> terms = new HashMap<>(bag.terms().length * 2);
-        for (int i = 0; i < bag.terms().length; i++) terms.merge(new BytesRef(bag.terms()[i]), bag.counts()[i], Integer::sum);
-        for (Map.Entry<BytesRef, Integer> e : terms.entrySet()) {
-            field.terms.computeIfAbsent(e.getKey(), k -> new Postings()).add(doc, e.getValue());
+        String[] terms = bag.terms();
+        int[] counts = bag.counts();
+        boolean whole = true; // every term is its own UTF-8 form: the common case, no two of them merge
+        for (String t : terms) whole &= indexed(t) == t;
+        if (!whole) {
+            // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
+            Map<String, Integer> merged = new LinkedHashMap<>();
+            for (int i = 0; i < terms.length; i++) merged.merge(indexed(terms[i]), counts[i], Integer::sum);
+            terms = merged.keySet().toArray(String[]::new);
+            counts = merged.values().stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int i = 0; i < terms.length; i++) {
+            field.terms.computeIfAbsent(terms[i], k -> new Postings()).add(doc, counts[i]);
             field.sumDocFreq++;
         }
     }

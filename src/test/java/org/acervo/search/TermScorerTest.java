@@ -36,10 +36,54 @@ import org.junit.jupiter.api.Test;
 class TermScorerTest {
     private static final List<String> WORDS = List.of("agua", "catastro", "predial", "ciudad", "ciudades", "información", "informacion",
             "gestión", "el", "la", "de", "niño", "niños", "monitoreo", "tiempo", "real", "servicios", "año", "años", "Bogotá", "Quito",
-            "datos", "abiertos", "mapa", "mapas", "x", "déjà", "naïve", "2026", "e-mail", "co-op");
+            "datos", "abiertos", "mapa", "mapas", "x", "déjà", "naïve", "2026", "e-mail", "co-op", "ma\uD800pa", "ma\uFFFDpa", "\uD83D\uDE00");
 
     @Test
     void scoresAreThoseOfALuceneIndexOfThePages() throws Exception {
+        List<SearchDocument> docs = pages();
+        SearchAnalyzer analyzer = SearchAnalyzer.forLanguage("es");
+        List<TermPostings> counted = new TermScorer(analyzer, org.acervo.util.TextBags.none(), "search-es").score(docs);
+        assertSame(throughAnIndex(analyzer, docs), counted);
+    }
+
+    @Test
+    void bagsKeptFromTheLastBuildGiveTheSameScores() throws Exception {
+        List<SearchDocument> docs = pages();
+        SearchAnalyzer analyzer = SearchAnalyzer.forLanguage("es");
+        org.acervo.util.TextBags bags = org.acervo.util.TextBags.inMemory();
+        List<TermPostings> first = new TermScorer(analyzer, bags, "search-es").score(docs);
+        int analysed = bags.counts()[1];
+        assertEquals(0, bags.counts()[0], "the first scoring analysed every text");
+        bags.nextBuild();
+        List<TermPostings> again = new TermScorer(analyzer, bags, "search-es").score(docs);
+        assertEquals(analysed, bags.counts()[1], "the second analysed none again");
+        assertEquals(analysed, bags.counts()[0], "it took every bag of the first");
+        assertSame(first, again);
+        assertSame(throughAnIndex(analyzer, docs), again);
+    }
+
+    @Test
+    void aTermWithALoneSurrogateIsTheTermOfItsUtf8Bytes() {
+        assertEquals("ma\uFFFDpa", TermScorer.indexed("ma\uD800pa"));
+        assertEquals("ma\uFFFDpa", TermScorer.indexed("ma\uDC00pa"));
+        String pair = "ma\uD83D\uDE00pa";
+        assertTrue(TermScorer.indexed(pair) == pair, "a surrogate pair is left as it is");
+        assertTrue(TermScorer.indexed("mapa") == "mapa");
+    }
+
+    private static void assertSame(List<TermPostings> expected, List<TermPostings> actual) {
+        assertTrue(actual.size() > 20, "enough terms to compare: " + actual.size());
+        assertEquals(expected.stream().map(TermPostings::term).toList(), actual.stream().map(TermPostings::term).toList());
+        for (int t = 0; t < actual.size(); t++) {
+            TermPostings a = expected.get(t);
+            TermPostings b = actual.get(t);
+            assertArrayEquals(a.docs(), b.docs(), a.term());
+            assertArrayEquals(a.scores(), b.scores(), a.term()); // exactly: the same floats, summed in the same order
+            assertArrayEquals(a.inTitle(), b.inTitle(), a.term());
+        }
+    }
+
+    private static List<SearchDocument> pages() {
         Random random = new Random(7);
         List<SearchDocument> docs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -48,18 +92,7 @@ class TermScorerTest {
             String body = i % 17 == 0 ? "" : words(random, random.nextInt(200));
             docs.add(new SearchDocument(words(random, 1 + random.nextInt(6)), "/es/p" + i + "/", "", "", headings, body, Map.of()));
         }
-        SearchAnalyzer analyzer = SearchAnalyzer.forLanguage("es");
-        List<TermPostings> counted = new TermScorer(analyzer, org.acervo.util.TextBags.none(), "search-es").score(docs);
-        List<TermPostings> indexed = throughAnIndex(analyzer, docs);
-        assertTrue(counted.size() > 20, "enough terms to compare: " + counted.size());
-        assertEquals(indexed.stream().map(TermPostings::term).toList(), counted.stream().map(TermPostings::term).toList());
-        for (int t = 0; t < counted.size(); t++) {
-            TermPostings a = indexed.get(t);
-            TermPostings b = counted.get(t);
-            assertArrayEquals(a.docs(), b.docs(), a.term());
-            assertArrayEquals(a.scores(), b.scores(), a.term()); // exactly: the same floats, summed in the same order
-            assertArrayEquals(a.inTitle(), b.inTitle(), a.term());
-        }
+        return docs;
     }
 
     private static String words(Random random, int n) {
