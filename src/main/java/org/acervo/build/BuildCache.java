@@ -42,6 +42,7 @@ import org.acervo.util.TextBags;
 public final class BuildCache {
     private static final String MARKDOWN = "acervo rendered markdown 2";
     private static final String BAGS = "acervo analysed texts 1";
+    private static final String FILES = "acervo source files 1";
 
     /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
     record Rendered(Content content, List<String> asked) {}
@@ -64,6 +65,7 @@ public final class BuildCache {
             t.setDaemon(true);
             t.start();
         };
+        if (!fresh) reader.execute(this::readSourcesAhead);
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> {
@@ -76,6 +78,30 @@ public final class BuildCache {
                     Map<String, TextBags.Bag> b = CacheFiles.read(dir.resolve("bags"), BAGS, TextBags::read);
                     return b == null ? Map.of() : b;
                 }, reader));
+    }
+
+    /**
+     * The sources the last build read, read ahead (see {@link org.acervo.util.LookAhead}) while the build loads its
+     * settings and scans the content folder: a cold disk answers several reads at once.
+     */
+    private void readSourcesAhead() {
+        Path siteDir = dir.getParent().getParent();
+        List<String> files = CacheFiles.read(dir.resolve("files"), FILES, in -> {
+            List<String> out = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) out.add(CacheFiles.readString(in));
+            return out;
+        });
+        if (files != null) org.acervo.util.LookAhead.contents(files.stream().map(siteDir::resolve).toList());
+    }
+
+    /** The sources of this build, for {@link #readSourcesAhead} in the next. */
+    private void saveSourceList() throws IOException {
+        List<String> files = new ArrayList<>();
+        for (org.acervo.content.SourceFile s : tree.sources()) files.add(s.shown().toString()); // relative to the site folder
+        CacheFiles.write(dir.resolve("files"), FILES, out -> {
+            out.writeInt(files.size());
+            for (String f : files) CacheFiles.writeString(out, f);
+        });
     }
 
     /** The cache of the site in {@code siteDir}. */
@@ -248,6 +274,7 @@ public final class BuildCache {
         }
         pages.save();
         sources.save();
+        saveSourceList();
         if (!written.containsKey("markdown")) markdownDone();
         if (!written.containsKey("bags")) analysisDone();
         try {

@@ -66,6 +66,18 @@ public final class FinishedPages {
         this.file = file;
         Last read = fresh ? null : CacheFiles.read(file, FORMAT, FinishedPages::read);
         this.last = read == null ? Last.NONE : read;
+        if (read != null) lookUpAhead(read);
+    }
+
+    /** The files of the last output that {@link #reuse} will check, looked up while the build reads and renders. */
+    private static void lookUpAhead(Last last) {
+        Path output = Path.of(last.output());
+        List<Path> files = new ArrayList<>(last.pages().size() * 2);
+        for (String page : last.pages().keySet()) {
+            files.add(output.resolve(page));
+            files.add(output.resolve(page + ".gz"));
+        }
+        org.acervo.util.LookAhead.attributes(files);
     }
 
     /**
