@@ -73,11 +73,7 @@ public final class BuildCache {
                     return m == null ? Map.of() : m;
                 }, reader);
         this.pages = new FinishedPages(dir.resolve("pages"), fresh);
-        this.bags = TextBags.kept(() -> signature, fresh ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> {
-                    Map<String, TextBags.Bag> b = CacheFiles.read(dir.resolve("bags"), BAGS, TextBags::read);
-                    return b == null ? Map.of() : b;
-                }, reader));
+        this.bags = TextBags.kept(() -> signature, reader, () -> fresh ? null : CacheFiles.read(dir.resolve("bags"), BAGS, TextBags::read));
     }
 
     /**

@@ -25,8 +25,15 @@ import java.util.function.Supplier;
  * preview: a bag unused for a whole build is let go ({@link #nextBuild}). Thread-safe.
  */
 public class TextBags {
-    /** A text's analysed terms, each once, with how often it occurs; {@code length} words in all. */
-    public record Bag(String[] terms, int[] counts, int length) {
+    /**
+     * A text's analysed terms, each once, with how often it occurs; {@code length} words in all. {@code numbers} are the
+     * terms' numbers in the file the bag was read from (null for a bag analysed in this build).
+     */
+    public record Bag(String[] terms, int[] counts, int length, int[] numbers) {
+        public Bag(String[] terms, int[] counts, int length) {
+            this(terms, counts, length, null);
+        }
+
         /** The words of a text, counted. */
         public static Bag of(WordMemo.Words words) {
             Map<String, int[]> c = new LinkedHashMap<>(Math.max(16, words.size()));
@@ -65,15 +72,6 @@ public class TextBags {
         return NONE;
     }
 
-    /**
-     * @param salt what every bag depends on besides its text (the build cache's signature, which holds the code), asked
-     *             for at each lookup
-     * @param last the bags of the last build (being read while the build does other work)
-     */
-    public static TextBags kept(Supplier<String> salt, CompletableFuture<Map<String, Bag>> last) {
-        return new TextBags(salt, last);
-    }
-
     /** Bags kept in memory from build to build. */
     public static TextBags inMemory() {
         return new TextBags(() -> "", CompletableFuture.completedFuture(Map.of()));
@@ -107,34 +105,91 @@ public class TextBags {
         return new int[] {reused.get(), analysed.get()};
     }
 
-    /** The bags this build used, in a format {@link #read} reads: the terms once, then each bag as term numbers. */
+    /**
+     * The bags this build used, in a format {@link #read} reads: the terms once, then each bag as term numbers. The
+     * terms of the file the last bags came from keep their numbers, so a bag taken from it is written as it was read,
+     * without looking up each of its terms; new terms follow them. When fewer than half the terms are still used, the
+     * terms are numbered afresh.
+     */
     public void write(DataOutputStream out) throws IOException {
         List<Map.Entry<String, Bag>> entries = new ArrayList<>(used.entrySet());
         entries.sort(Map.Entry.comparingByKey());
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> terms = new ArrayList<>();
+        List<String> terms = new ArrayList<>(lastTerms.join());
+        boolean[] live = new boolean[terms.size()];
+        int alive = 0;
         for (Map.Entry<String, Bag> e : entries) {
-            for (String t : e.getValue().terms()) {
-                if (ids.putIfAbsent(t, terms.size()) == null) terms.add(t);
+            int[] numbers = e.getValue().numbers();
+            if (numbers == null) continue;
+            for (int n : numbers) {
+                if (!live[n]) {
+                    live[n] = true;
+                    alive++;
+                }
             }
+        }
+        boolean renumber = alive * 2 < terms.size();
+        if (renumber) terms.clear();
+        Map<String, Integer> ids = null; // made only when some bag needs numbers
+        byte[] buffer = new byte[1 << 12];
+        List<byte[]> encoded = new ArrayList<>(entries.size());
+        for (Map.Entry<String, Bag> e : entries) {
+            Bag b = e.getValue();
+            int[] numbers = renumber ? null : b.numbers();
+            if (numbers == null) {
+                if (ids == null) {
+                    ids = new HashMap<>(Math.max(16, terms.size() * 2));
+                    for (int i = 0; i < terms.size(); i++) ids.putIfAbsent(terms.get(i), i);
+                }
+                numbers = new int[b.terms().length];
+                for (int i = 0; i < numbers.length; i++) {
+                    Integer id = ids.get(b.terms()[i]);
+                    if (id == null) {
+                        id = terms.size();
+                        ids.put(b.terms()[i], id);
+                        terms.add(b.terms()[i]);
+                    }
+                    numbers[i] = id;
+                }
+            }
+            if (buffer.length < 10 * (numbers.length + 1)) buffer = new byte[10 * (numbers.length + 1)];
+            int at = number(buffer, 0, numbers.length);
+            for (int i = 0; i < numbers.length; i++) {
+                at = number(buffer, at, numbers[i]);
+                at = number(buffer, at, b.counts()[i]);
+            }
+            encoded.add(java.util.Arrays.copyOf(buffer, at));
         }
         out.writeInt(terms.size());
         for (String t : terms) CacheFiles.writeString(out, t);
         out.writeInt(entries.size());
-        for (Map.Entry<String, Bag> e : entries) {
-            Bag b = e.getValue();
-            out.writeUTF(e.getKey());
-            out.writeInt(b.length());
-            writeNumber(out, b.terms().length);
-            for (int i = 0; i < b.terms().length; i++) {
-                writeNumber(out, ids.get(b.terms()[i]));
-                writeNumber(out, b.counts()[i]);
-            }
+        for (int i = 0; i < entries.size(); i++) {
+            out.writeUTF(entries.get(i).getKey());
+            out.writeInt(entries.get(i).getValue().length());
+            out.write(encoded.get(i));
         }
     }
 
-    /** What {@link #write} wrote. */
-    public static Map<String, Bag> read(DataInputStream in) throws IOException {
+    /**
+     * Bags that start from those of a file {@link #write} wrote, read on a thread of their own while the build does
+     * other work, and collect those this build uses, for the next.
+     *
+     * @param salt what every bag depends on besides its text (the build cache's signature, which holds the code), asked
+     *             for at each lookup
+     * @param read reads the file: what {@link #read} gives, or null when there is none
+     */
+    public static TextBags kept(Supplier<String> salt, java.util.concurrent.Executor reader,
+                                Supplier<Map.Entry<List<String>, Map<String, Bag>>> read) {
+        CompletableFuture<Map.Entry<List<String>, Map<String, Bag>>> file = CompletableFuture.supplyAsync(read, reader);
+        TextBags bags = new TextBags(salt, file.thenApply(f -> f == null ? Map.<String, Bag>of() : f.getValue()));
+        bags.lastTerms = file.thenApply(f -> f == null ? List.<String>of() : f.getKey());
+        return bags;
+    }
+
+    /** The terms of the file the last bags were read from, in their order (their numbers there). */
+    private volatile CompletableFuture<List<String>> lastTerms = CompletableFuture.completedFuture(List.of());
+
+    /** What {@link #write} wrote: its terms in their order, and its bags by key. */
+    public static Map.Entry<List<String>, Map<String, Bag>> read(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) throw new IOException("more terms than bytes");
         String[] terms = new String[n];
@@ -149,24 +204,30 @@ public class TextBags {
             if (size > in.available()) throw new IOException("a bag past the end of the file");
             String[] t = new String[size];
             int[] c = new int[size];
+            int[] numbers = new int[size];
             for (int k = 0; k < size; k++) {
                 int id = readNumber(in);
                 if (id >= n) throw new IOException("a term that is not in the file");
+                numbers[k] = id;
                 t[k] = terms[id];
                 c[k] = readNumber(in);
             }
-            out.put(key, new Bag(t, c, length));
+            out.put(key, new Bag(t, c, length, numbers));
         }
-        return out;
+        return Map.entry(List.of(terms), out);
     }
 
-    /** A number of 0 or more in 7-bit groups, low first: most term numbers and counts take one or two bytes. */
-    private static void writeNumber(DataOutputStream out, int n) throws IOException {
+    /**
+     * A number of 0 or more in 7-bit groups, low first, into {@code buffer} at {@code at}: most term numbers and counts
+     * take one or two bytes. Returns where the next goes.
+     */
+    private static int number(byte[] buffer, int at, int n) {
         while ((n & ~0x7F) != 0) {
-            out.write((n & 0x7F) | 0x80);
+            buffer[at++] = (byte) ((n & 0x7F) | 0x80);
             n >>>= 7;
         }
-        out.write(n);
+        buffer[at++] = (byte) n;
+        return at;
     }
 
     private static int readNumber(DataInputStream in) throws IOException {
