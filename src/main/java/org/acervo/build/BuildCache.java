@@ -41,7 +41,7 @@ import org.acervo.util.TextBags;
  */
 public final class BuildCache {
     private static final String MARKDOWN = "acervo rendered markdown 2";
-    private static final String BAGS = "acervo analysed texts 1";
+    private static final String BAGS = "acervo analysed texts 2";
     private static final String FILES = "acervo source files 1";
 
     /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
@@ -242,7 +242,11 @@ public final class BuildCache {
 
     /** The related pages and the search index are made: the texts they analysed are written for the next build. */
     void analysisDone() {
-        writeBeside("bags", BAGS, bags::write);
+        bags.lookupsDone();
+        writeBeside("bags", BAGS, out -> {
+            bags.write(out);
+            bags.forget(); // written: their memory goes to the pages being published
+        });
     }
 
     private void writeBeside(String name, String format, CacheFiles.Body body) {

@@ -82,7 +82,10 @@ public final class SearchIndexer {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("a newer build wants the index");
             docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
         }
-        List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang).score(docs);
+        // each page's body is made when it is analysed, not kept for every page at once (on 50,000 pages, that was
+        // hundreds of megabytes)
+        List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang)
+                .score(docs, i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
         for (int i = 0; i < order.length; i++) newId[order[i]] = i;
@@ -111,13 +114,18 @@ public final class SearchIndexer {
     private SearchDocument document(LanguageSite l, Page p, Map<String, List<String[]>> taxonomies) {
         String path = p.path().startsWith(l.lang() + "/") ? p.path().substring(l.lang().length() + 1) : p.path();
         String date = p.date().map(d -> d.format(DateTimeFormatter.ISO_LOCAL_DATE)).orElse("");
-        StringBuilder body = new StringBuilder();
-        body.append(p.description()).append('\n').append(p.content().text());
-        taxonomies.values().forEach(vs -> vs.forEach(v -> body.append('\n').append(v[1])));
         Map<String, List<String>> facets = new HashMap<>();
         taxonomies.forEach((k, vs) -> facets.put(k, vs.stream().map(v -> v[0]).toList()));
         return new SearchDocument(p.title(), path, date, excerpt(p.content().summary().isBlank() ? p.content().text() : p.content().summary()),
-                p.content().headings().stream().map(Heading::text).toList(), body.toString(), facets);
+                p.content().headings().stream().map(Heading::text).toList(), "", facets);
+    }
+
+    /** What the body field analyses: the page's description, text and taxonomy labels. */
+    private static String body(Page p, Map<String, List<String[]>> taxonomies) {
+        StringBuilder body = new StringBuilder();
+        body.append(p.description()).append('\n').append(p.content().text());
+        taxonomies.values().forEach(vs -> vs.forEach(v -> body.append('\n').append(v[1])));
+        return body.toString();
     }
 
     /** The summary cut at a word boundary near {@link IndexFiles#EXCERPT_CHARS}, with an ellipsis when cut. */

@@ -78,6 +78,11 @@ final class TermScorer {
     }
 
     List<TermPostings> score(List<SearchDocument> docs) {
+        return score(docs, i -> docs.get(i).body());
+    }
+
+    /** @param bodies each document's body, by its number (made when it is analysed, so that not all are kept at once) */
+    List<TermPostings> score(List<SearchDocument> docs, java.util.function.IntFunction<String> bodies) {
         int n = docs.size();
         Field[] fields = new Field[ORDER.size()];
         for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
@@ -85,7 +90,7 @@ final class TermScorer {
             SearchDocument d = docs.get(doc);
             invert(fields[0], doc, d.title());
             invert(fields[1], doc, String.join("\n", d.headings()));
-            invert(fields[2], doc, d.body());
+            invert(fields[2], doc, bodies.apply(doc));
         }
         TreeMap<BytesRef, String> all = new TreeMap<>(); // in the index's order: by UTF-8 bytes
         for (Field f : fields) for (String t : f.terms.keySet()) all.putIfAbsent(new BytesRef(t), t);

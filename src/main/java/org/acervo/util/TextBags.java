@@ -20,20 +20,17 @@ import java.util.function.Supplier;
  * it occurs, in the order of first occurrence, and the number of words. It is looked up by the analyzer's name and a
  * {@link Fingerprint} of the very text, so an edited text is analysed again and an unchanged one is not.
  *
+ * <p>Bags are kept packed: each term as its number in a table of terms, and each number and count in as few bytes as
+ * it takes (a page's text in about a kilobyte, a fifth of it as arrays of strings and counts, which a site of 50,000
+ * pages could not hold in its memory); the file holds the same bytes.
+ *
  * <p>{@link #none()} keeps nothing (one-off builds). {@link #kept} starts from the bags of the last build (read from
  * the build cache) and collects those this build uses, for the next. {@link #inMemory()} keeps them in memory, for the
  * preview: a bag unused for a whole build is let go ({@link #nextBuild}). Thread-safe.
  */
 public class TextBags {
-    /**
-     * A text's analysed terms, each once, with how often it occurs; {@code length} words in all. {@code numbers} are the
-     * terms' numbers in the file the bag was read from (null for a bag analysed in this build).
-     */
-    public record Bag(String[] terms, int[] counts, int length, int[] numbers) {
-        public Bag(String[] terms, int[] counts, int length) {
-            this(terms, counts, length, null);
-        }
-
+    /** A text's analysed terms, each once, with how often it occurs; {@code length} words in all. */
+    public record Bag(String[] terms, int[] counts, int length) {
         /** The words of a text, counted. */
         public static Bag of(WordMemo.Words words) {
             Map<String, int[]> c = new LinkedHashMap<>(Math.max(16, words.size()));
@@ -49,124 +46,36 @@ public class TextBags {
         }
     }
 
-    private static final TextBags NONE = new TextBags(() -> "", CompletableFuture.completedFuture(Map.of())) {
-        @Override
-        public Bag of(String analyzer, WordMemo memo, String text) {
-            return Bag.of(memo.words(text));
-        }
-    };
+    /** A bag as kept: its number of words, its number of terms, then each term's number and count. */
+    private record Packed(byte[] code) {}
+
+    /** What {@link #read} gives: the file's table of terms, and its bags by key. */
+    public record Stored(List<String> terms, Map<String, ?> bags) {}
 
     private final Supplier<String> salt;
-    private volatile CompletableFuture<Map<String, Bag>> last;
-    private volatile Map<String, Bag> used = new ConcurrentHashMap<>();
+    private final boolean keeping;
+    private volatile CompletableFuture<Stored> last;
+    private volatile Map<String, Packed> used = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger analysed = new AtomicInteger();
+    /**
+     * Every term of the bags, by number: those of the last file first (its bags' numbers), then the new ones. Grown
+     * under the lock of {@code numbers}; read without it, as a number is only ever had after its term was written.
+     */
+    private volatile String[] names = new String[1024];
+    private int named;
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private volatile boolean tableRead;
 
-    private TextBags(Supplier<String> salt, CompletableFuture<Map<String, Bag>> last) {
+    private TextBags(Supplier<String> salt, boolean keeping, CompletableFuture<Stored> last) {
         this.salt = salt;
+        this.keeping = keeping;
         this.last = last;
     }
 
     /** Analyses every text, keeps nothing. */
     public static TextBags none() {
-        return NONE;
-    }
-
-    /** Bags kept in memory from build to build. */
-    public static TextBags inMemory() {
-        return new TextBags(() -> "", CompletableFuture.completedFuture(Map.of()));
-    }
-
-    /** The bag of {@code text} as {@code memo} analyses it; {@code analyzer} names the memo's chain (and language). */
-    public Bag of(String analyzer, WordMemo memo, String text) {
-        String key = new Fingerprint().add(salt.get()).add(analyzer).add(text).value();
-        Bag b = used.get(key);
-        if (b != null) return b; // the same text met again in this build (an empty field, a title used twice)
-        b = last.join().get(key);
-        if (b != null) {
-            reused.incrementAndGet();
-        } else {
-            b = Bag.of(memo.words(text));
-            analysed.incrementAndGet();
-        }
-        used.put(key, b);
-        return b;
-    }
-
-    /** The preview's next build: the bags the last one used are the ones to look up; those it did not use are let go. */
-    public void nextBuild() {
-        Map<String, Bag> before = used;
-        used = new ConcurrentHashMap<>();
-        last = CompletableFuture.completedFuture(before);
-    }
-
-    /** Distinct texts whose bag was taken from before, and distinct texts analysed, so far. */
-    public int[] counts() {
-        return new int[] {reused.get(), analysed.get()};
-    }
-
-    /**
-     * The bags this build used, in a format {@link #read} reads: the terms once, then each bag as term numbers. The
-     * terms of the file the last bags came from keep their numbers, so a bag taken from it is written as it was read,
-     * without looking up each of its terms; new terms follow them. When fewer than half the terms are still used, the
-     * terms are numbered afresh.
-     */
-    public void write(DataOutputStream out) throws IOException {
-        List<Map.Entry<String, Bag>> entries = new ArrayList<>(used.entrySet());
-        entries.sort(Map.Entry.comparingByKey());
-        List<String> terms = new ArrayList<>(lastTerms.join());
-        boolean[] live = new boolean[terms.size()];
-        int alive = 0;
-        for (Map.Entry<String, Bag> e : entries) {
-            int[] numbers = e.getValue().numbers();
-            if (numbers == null) continue;
-            for (int n : numbers) {
-                if (!live[n]) {
-                    live[n] = true;
-                    alive++;
-                }
-            }
-        }
-        boolean renumber = alive * 2 < terms.size();
-        if (renumber) terms.clear();
-        Map<String, Integer> ids = null; // made only when some bag needs numbers
-        byte[] buffer = new byte[1 << 12];
-        List<byte[]> encoded = new ArrayList<>(entries.size());
-        for (Map.Entry<String, Bag> e : entries) {
-            Bag b = e.getValue();
-            int[] numbers = renumber ? null : b.numbers();
-            if (numbers == null) {
-                if (ids == null) {
-                    ids = new HashMap<>(Math.max(16, terms.size() * 2));
-                    for (int i = 0; i < terms.size(); i++) ids.putIfAbsent(terms.get(i), i);
-                }
-                numbers = new int[b.terms().length];
-                for (int i = 0; i < numbers.length; i++) {
-                    Integer id = ids.get(b.terms()[i]);
-                    if (id == null) {
-                        id = terms.size();
-                        ids.put(b.terms()[i], id);
-                        terms.add(b.terms()[i]);
-                    }
-                    numbers[i] = id;
-                }
-            }
-            if (buffer.length < 10 * (numbers.length + 1)) buffer = new byte[10 * (numbers.length + 1)];
-            int at = number(buffer, 0, numbers.length);
-            for (int i = 0; i < numbers.length; i++) {
-                at = number(buffer, at, numbers[i]);
-                at = number(buffer, at, b.counts()[i]);
-            }
-            encoded.add(java.util.Arrays.copyOf(buffer, at));
-        }
-        out.writeInt(terms.size());
-        for (String t : terms) CacheFiles.writeString(out, t);
-        out.writeInt(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            out.writeUTF(entries.get(i).getKey());
-            out.writeInt(entries.get(i).getValue().length());
-            out.write(encoded.get(i));
-        }
+        return new TextBags(() -> "", false, CompletableFuture.completedFuture(new Stored(List.of(), Map.of())));
     }
 
     /**
@@ -177,51 +86,218 @@ public class TextBags {
      *             for at each lookup
      * @param read reads the file: what {@link #read} gives, or null when there is none
      */
-    public static TextBags kept(Supplier<String> salt, java.util.concurrent.Executor reader,
-                                Supplier<Map.Entry<List<String>, Map<String, Bag>>> read) {
-        CompletableFuture<Map.Entry<List<String>, Map<String, Bag>>> file = CompletableFuture.supplyAsync(read, reader);
-        TextBags bags = new TextBags(salt, file.thenApply(f -> f == null ? Map.<String, Bag>of() : f.getValue()));
-        bags.lastTerms = file.thenApply(f -> f == null ? List.<String>of() : f.getKey());
-        return bags;
+    public static TextBags kept(Supplier<String> salt, java.util.concurrent.Executor reader, Supplier<Stored> read) {
+        return new TextBags(salt, true, CompletableFuture.supplyAsync(() -> {
+            Stored s = read.get();
+            return s == null ? new Stored(List.of(), Map.of()) : s;
+        }, reader));
     }
 
-    /** The terms of the file the last bags were read from, in their order (their numbers there). */
-    private volatile CompletableFuture<List<String>> lastTerms = CompletableFuture.completedFuture(List.of());
+    /** Bags kept in memory from build to build. */
+    public static TextBags inMemory() {
+        return new TextBags(() -> "", true, CompletableFuture.completedFuture(new Stored(List.of(), Map.of())));
+    }
 
-    /** What {@link #write} wrote: its terms in their order, and its bags by key. */
-    public static Map.Entry<List<String>, Map<String, Bag>> read(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("more terms than bytes");
-        String[] terms = new String[n];
-        for (int i = 0; i < n; i++) terms[i] = CacheFiles.readString(in);
-        int bags = in.readInt();
-        if (bags < 0 || bags > in.available()) throw new IOException("more bags than bytes");
-        Map<String, Bag> out = new HashMap<>(Math.max(16, bags * 2));
-        for (int i = 0; i < bags; i++) {
-            String key = in.readUTF();
-            int length = in.readInt();
-            int size = readNumber(in);
-            if (size > in.available()) throw new IOException("a bag past the end of the file");
-            String[] t = new String[size];
-            int[] c = new int[size];
-            int[] numbers = new int[size];
-            for (int k = 0; k < size; k++) {
-                int id = readNumber(in);
-                if (id >= n) throw new IOException("a term that is not in the file");
-                numbers[k] = id;
-                t[k] = terms[id];
-                c[k] = readNumber(in);
-            }
-            out.put(key, new Bag(t, c, length, numbers));
+    /** The bag of {@code text} as {@code memo} analyses it; {@code analyzer} names the memo's chain (and language). */
+    public Bag of(String analyzer, WordMemo memo, String text) {
+        if (!keeping) return Bag.of(memo.words(text));
+        String key = new Fingerprint().add(salt.get()).add(analyzer).add(text).value();
+        Packed p = used.get(key);
+        if (p != null) return unpack(p); // the same text met again in this build (an empty field, a title used twice)
+        Stored before = last.join();
+        table(before);
+        p = before.bags().get(key) instanceof Packed k ? k : null;
+        Bag b;
+        if (p != null) {
+            reused.incrementAndGet();
+            b = unpack(p);
+        } else {
+            b = Bag.of(memo.words(text));
+            p = pack(b);
+            analysed.incrementAndGet();
         }
-        return Map.entry(List.of(terms), out);
+        used.put(key, p);
+        return b;
+    }
+
+    /** The last file's terms, first in the table: its bags are packed with their numbers. */
+    private void table(Stored before) {
+        if (tableRead) return;
+        synchronized (numbers) {
+            if (tableRead) return;
+            for (String t : before.terms()) number(t);
+            tableRead = true;
+        }
+    }
+
+    private int number(String term) {
+        Integer n = numbers.get(term);
+        if (n != null) return n;
+        synchronized (numbers) {
+            n = numbers.get(term);
+            if (n != null) return n;
+            if (named == names.length) names = java.util.Arrays.copyOf(names, named * 2);
+            names[named] = term;
+            numbers.put(term, named);
+            return named++;
+        }
+    }
+
+    private Packed pack(Bag b) {
+        int[] ns = new int[b.terms().length];
+        for (int i = 0; i < ns.length; i++) ns[i] = number(b.terms()[i]);
+        return pack(b.length(), ns, b.counts());
+    }
+
+    private static Packed pack(int length, int[] ns, int[] counts) {
+        byte[] buffer = new byte[10 * (2 + ns.length * 2)];
+        int at = put(buffer, 0, length);
+        at = put(buffer, at, ns.length);
+        for (int i = 0; i < ns.length; i++) {
+            at = put(buffer, at, ns[i]);
+            at = put(buffer, at, counts[i]);
+        }
+        return new Packed(java.util.Arrays.copyOf(buffer, at));
+    }
+
+    private Bag unpack(Packed p) {
+        int[] at = {0};
+        byte[] code = p.code();
+        int length = get(code, at);
+        int size = get(code, at);
+        String[] terms = new String[size];
+        int[] counts = new int[size];
+        String[] table = names;
+        for (int i = 0; i < size; i++) {
+            terms[i] = table[get(code, at)];
+            counts[i] = get(code, at);
+        }
+        return new Bag(terms, counts, length);
+    }
+
+    /** The preview's next build: the bags the last one used are the ones to look up; those it did not use are let go. */
+    public void nextBuild() {
+        Map<String, Packed> before = used;
+        used = new ConcurrentHashMap<>();
+        last = CompletableFuture.completedFuture(new Stored(List.of(), before));
+    }
+
+    /** Distinct texts whose bag was taken from before, and distinct texts analysed, so far. */
+    public int[] counts() {
+        return new int[] {reused.get(), analysed.get()};
+    }
+
+    /** The last build's bags are no longer looked up (this build's are all made): their memory goes. */
+    public void lookupsDone() {
+        last = CompletableFuture.completedFuture(new Stored(List.of(), Map.of()));
+    }
+
+    /** Lets go of every bag and term (once they are written): what the build looks up after this is analysed again. */
+    public void forget() {
+        used = new ConcurrentHashMap<>();
+        synchronized (numbers) {
+            numbers.clear();
+            names = new String[1024];
+            named = 0;
+            tableRead = true;
+        }
     }
 
     /**
-     * A number of 0 or more in 7-bit groups, low first, into {@code buffer} at {@code at}: most term numbers and counts
-     * take one or two bytes. Returns where the next goes.
+     * The bags this build used, in a format {@link #read} reads: the table of terms, then each bag as it is kept. When
+     * fewer than half the terms of the table are still used (it keeps those of the files before), the terms are
+     * numbered afresh.
      */
-    private static int number(byte[] buffer, int at, int n) {
+    public void write(DataOutputStream out) throws IOException {
+        List<Map.Entry<String, Packed>> entries = new ArrayList<>(used.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        List<String> table;
+        synchronized (numbers) {
+            table = new ArrayList<>(java.util.Arrays.asList(names).subList(0, named));
+        }
+        int[] renumbered = new int[table.size()];
+        java.util.Arrays.fill(renumbered, -1);
+        int alive = 0;
+        for (Map.Entry<String, Packed> e : entries) {
+            byte[] code = e.getValue().code();
+            int[] at = {0};
+            get(code, at);
+            for (int i = get(code, at); i > 0; i--) {
+                int n = get(code, at);
+                if (renumbered[n] < 0) renumbered[n] = alive++;
+                get(code, at);
+            }
+        }
+        boolean afresh = alive * 2 < table.size();
+        if (afresh) {
+            List<String> kept = new ArrayList<>(java.util.Collections.nCopies(alive, ""));
+            for (int n = 0; n < table.size(); n++) if (renumbered[n] >= 0) kept.set(renumbered[n], table.get(n));
+            table = kept;
+        }
+        out.writeInt(table.size());
+        for (String t : table) CacheFiles.writeString(out, t);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Packed> e : entries) {
+            byte[] code = e.getValue().code();
+            if (afresh) code = renumber(code, renumbered);
+            out.writeUTF(e.getKey());
+            out.writeInt(code.length);
+            out.write(code);
+        }
+    }
+
+    private static byte[] renumber(byte[] code, int[] renumbered) {
+        int[] at = {0};
+        int length = get(code, at);
+        int size = get(code, at);
+        int[] ns = new int[size];
+        int[] counts = new int[size];
+        for (int i = 0; i < size; i++) {
+            ns[i] = renumbered[get(code, at)];
+            counts[i] = get(code, at);
+        }
+        return pack(length, ns, counts).code();
+    }
+
+    /** What {@link #write} wrote. */
+    public static Stored read(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("more terms than bytes");
+        List<String> terms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) terms.add(CacheFiles.readString(in));
+        int bags = in.readInt();
+        if (bags < 0 || bags > in.available()) throw new IOException("more bags than bytes");
+        Map<String, Packed> out = new HashMap<>(Math.max(16, bags * 2));
+        for (int i = 0; i < bags; i++) {
+            String key = in.readUTF();
+            int size = in.readInt();
+            if (size < 0 || size > in.available()) throw new IOException("a bag past the end of the file");
+            byte[] code = new byte[size];
+            in.readFully(code);
+            checkPacked(code, n);
+            out.put(key, new Packed(code));
+        }
+        return new Stored(List.copyOf(terms), out);
+    }
+
+    /** A bag whose numbers run past its bytes or name a term the table lacks is a broken file. */
+    private static void checkPacked(byte[] code, int terms) throws IOException {
+        try {
+            int[] at = {0};
+            if (get(code, at) < 0) throw new IOException("a bag of fewer than no words");
+            for (int i = get(code, at); i > 0; i--) {
+                int n = get(code, at);
+                if (n < 0 || n >= terms) throw new IOException("a term that is not in the file");
+                if (get(code, at) < 1) throw new IOException("a term counted less than once");
+            }
+            if (at[0] != code.length) throw new IOException("a bag with bytes left over");
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IOException("a bag cut short");
+        }
+    }
+
+    /** A number of 0 or more in 7-bit groups, low first, into {@code buffer} at {@code at}; returns where the next goes. */
+    private static int put(byte[] buffer, int at, int n) {
         while ((n & ~0x7F) != 0) {
             buffer[at++] = (byte) ((n & 0x7F) | 0x80);
             n >>>= 7;
@@ -230,13 +306,14 @@ public class TextBags {
         return at;
     }
 
-    private static int readNumber(DataInputStream in) throws IOException {
+    /** The number at {@code at[0]}, which moves past it; -1 for one of more than 32 bits (only in a broken file). */
+    private static int get(byte[] code, int[] at) {
         int n = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = in.readUnsignedByte();
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = code[at[0]++];
             n |= (b & 0x7F) << shift;
             if ((b & 0x80) == 0) return n;
         }
-        throw new IOException("a number of more than 32 bits");
+        return -1;
     }
 }
