@@ -33,7 +33,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Thread-safe; one per build.
  */
 public final class FinishedPages {
-    private static final String FORMAT = "acervo finished pages 2";
+    private static final String FORMAT = "acervo finished pages 3";
 
     /** A page as the last build left it in the output. */
     private record Stored(String key, long size, long modified, long gzipSize, long gzipModified, PageWeigher.Loads loads,
@@ -98,13 +98,46 @@ public final class FinishedPages {
      * @param present       the files of each language's bundle in this build
      */
     Optional<Reuse> reuse(String page, String key, Map<String, String> bundleEntries, Map<String, java.util.Set<String>> present) {
+        Optional<Reuse> r = taken(page, key, bundleEntries, present);
+        r.ifPresent(x -> reused.incrementAndGet());
+        return r;
+    }
+
+    /** No file asks questions of the bundle, nor loads anything: recorded as a page that asks nothing and loads nothing. */
+    private static final PageWeigher.Loads NOTHING = new PageWeigher.Loads("file", List.of());
+
+    /**
+     * A file other than a page, as the last build left it (and its .gz, and its copy in each bundle), when its key is
+     * the same and its files are still as they were.
+     */
+    Optional<Reuse> reuseFile(String path, String key, Map<String, String> bundleEntries) {
+        return taken(path, key, bundleEntries, Map.of());
+    }
+
+    /** A file other than a page made by this build, to be recorded with its files' times, as pages are. */
+    void keepFile(String path, String key, List<String> bundles) {
+        now.put(path, new Kept(key, NOTHING, List.copyOf(bundles), List.of()));
+    }
+
+    /**
+     * Whether each question of the last build has the same answer now, worked out once per question and build: pages
+     * ask mostly the same ones (the links of menus and lists), and the questions of one file are the same strings.
+     */
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+
+    /** A question as recorded: language, path and answer ("1" when the file is in the bundle), between NUL characters. */
+    private static boolean sameAnswer(String q, Map<String, java.util.Set<String>> present) {
+        int a = q.indexOf('\0');
+        int b = q.lastIndexOf('\0');
+        java.util.Set<String> in = a > 0 && b > a ? present.get(q.substring(0, a)) : null;
+        return in != null && in.contains(q.substring(a + 1, b)) == q.endsWith("1");
+    }
+
+    private Optional<Reuse> taken(String page, String key, Map<String, String> bundleEntries, Map<String, java.util.Set<String>> present) {
         Stored s = last.pages().get(page);
         if (s == null || !s.key().equals(key) || !s.bundles().equals(List.copyOf(bundleEntries.keySet()))) return Optional.empty();
-        for (String q : s.asked()) { // language, path, answer
-            int a = q.indexOf('\0');
-            int b = q.lastIndexOf('\0');
-            java.util.Set<String> in = a > 0 && b > a ? present.get(q.substring(0, a)) : null;
-            if (in == null || in.contains(q.substring(a + 1, b)) != q.endsWith("1")) return Optional.empty();
+        for (String q : s.asked()) {
+            if (!answers.computeIfAbsent(q, k -> sameAnswer(k, present))) return Optional.empty();
         }
         Path html = output.resolve(page);
         Path gzip = output.resolve(page + ".gz");
@@ -115,7 +148,6 @@ public final class FinishedPages {
             if (entry.isEmpty()) return Optional.empty();
             bundled.put(e.getKey(), entry.get());
         }
-        reused.incrementAndGet();
         return Optional.of(new Reuse(html, gzip, s.size(), s.gzipSize(), s.loads(), bundled, s.asked()));
     }
 

@@ -44,6 +44,7 @@ final class OutputFiles implements PageWeigher.Sizes {
     void put(OutputFile f) {
         files.put(f.path(), f);
         gzipped.remove(f.path());
+        gzipSizes.remove(f.path());
     }
 
     List<String> paths() {
@@ -78,11 +79,19 @@ final class OutputFiles implements PageWeigher.Sizes {
         }
     }
 
+    private final Map<String, Long> gzipSizes = new ConcurrentHashMap<>(); // of files whose .gz the last build made
+
+    /** The size of a file's .gz, known without compressing it (the last build's .gz of the same bytes stays). */
+    void knownGzipSize(String path, long size) {
+        gzipSizes.put(path, size);
+    }
+
     /** Bytes on the wire: gzip for text, as they are for images and other binary files. */
     @Override
     public long gzipSize(String path) {
         if (!Gzip.isText(path)) return size(path);
-        return gzip(path).length;
+        Long known = gzipSizes.get(path);
+        return known != null ? known : gzip(path).length;
     }
 
     /** The file gzipped, compressed once however often it is asked for (until the file is replaced). */

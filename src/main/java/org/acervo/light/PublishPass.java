@@ -174,8 +174,11 @@ public final class PublishPass {
             // the other files, after the pages in every bundle, in the order of their paths
             for (OfflineBundle.Writer w : writers.values()) {
                 List<OutputFile> files = rest.all().stream().filter(f -> !f.path().equals("index.html") && bundler.kept(f.path(), w.scope())).toList();
+                String lang = w.scope().lang().orElseThrow();
                 List<OfflineBundle.Entry> entries = new ArrayList<>(files.parallelStream()
-                        .map(f -> OfflineBundle.Entry.of(f.path(), OutputFiles.bytes(f))).toList());
+                        .map(f -> reusedFile(f, bundler, writers).map(r -> r.bundled().get(lang))
+                                .orElseGet(() -> OfflineBundle.Entry.of(f.path(), OutputFiles.bytes(f))))
+                        .toList());
                 entries.add(OfflineBundle.Entry.of("index.html", bundler.redirect(w.scope().lang().orElseThrow()).getBytes(StandardCharsets.UTF_8)));
                 w.add(entries);
             }
@@ -195,6 +198,13 @@ public final class PublishPass {
 
         offline.ifPresent(o -> rest.put(o.worker(precache(rest), version(rest, kept))));
         for (OutputFile f : rest.all()) {
+            Optional<FinishedPages.Reuse> reused = reusedFile(f, bundler, Map.of());
+            if (reused.isPresent()) { // the same bytes as the last build's file: it stays, with its .gz
+                sink.put(OutputFile.link(f.path(), reused.get().html()));
+                sink.put(OutputFile.link(f.path() + ".gz", reused.get().gzip()));
+                rest.knownGzipSize(f.path(), reused.get().gzipSize());
+                continue;
+            }
             sink.put(f);
             if (Gzip.isText(f.path())) sink.put(new OutputFile(f.path() + ".gz", rest.gzip(f.path()), null));
         }
@@ -224,6 +234,29 @@ public final class PublishPass {
         WeightReport report = new WeightReport(weights, budgets, config.defaultLanguage());
         write(report.path(), report.html(theme.asset("style.css").orElse(null)).getBytes(StandardCharsets.UTF_8), null);
         return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
+    }
+
+    /** What {@link #reusedFile} found, by path: each file is looked up once, for its bundle copies and its own place. */
+    private final Map<String, Optional<FinishedPages.Reuse>> reusedFiles = new ConcurrentHashMap<>();
+
+    /**
+     * A file other than a page (a search index shard, a feed, a style sheet) as the last build left it in the output and
+     * its bundles, when it has the same bytes: thousands of search index files stay the same after an edit, and are
+     * then neither compressed nor written again. Only text files made in memory (which have a {@code .gz}); the
+     * first call for a file decides, with the bundles of {@code writers} it goes into (none once the bundles are done),
+     * and records the file for the next build.
+     */
+    private Optional<FinishedPages.Reuse> reusedFile(OutputFile f, OfflineBundle bundler, Map<String, OfflineBundle.Writer> writers) {
+        if (cache.isEmpty() || f.bytes() == null || !Gzip.isText(f.path()) || f.path().equals("index.html")) return Optional.empty();
+        return reusedFiles.computeIfAbsent(f.path(), path -> {
+            String key = new org.acervo.util.Fingerprint().add(path).add(f.bytes()).value();
+            Map<String, String> entries = new java.util.TreeMap<>();
+            for (OfflineBundle.Writer w : writers.values()) {
+                if (bundler.kept(path, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + path);
+            }
+            cache.get().keepFile(path, key, List.copyOf(entries.keySet()));
+            return cache.get().reuseFile(path, key, entries);
+        });
     }
 
     /**
