@@ -100,6 +100,12 @@ class IncrementalBuildTest {
     @Test
     void buildAfterBuildGivesTheBytesOfABuildFromNothingEditAfterEdit() throws Exception {
         TestSite site = demoCopy("site").buildOk();
+        Map<String, java.nio.file.attribute.FileTime> madeFirst = new java.util.TreeMap<>();
+        for (String f : site.files()) {
+            if (f.contains("/search/") || f.endsWith(".xml") || f.endsWith(".json")) {
+                madeFirst.put(f, Files.getLastModifiedTime(site.output().resolve(f)));
+            }
+        }
         int[] first = taken(site);
         assertEquals(0, first[0], "a first build has nothing to take");
         assertEquals(0, first[2]);
@@ -112,6 +118,11 @@ class IncrementalBuildTest {
         assertTrue(same[2] > same[3] * 9 / 10, "nothing changed: nearly every finished page is taken (pages with images are finished again): "
                 + same[2] + " of " + same[3]);
         assertEquals(same[6], same[5], "nothing changed: no text is analysed again for related pages and search");
+        assertTrue(madeFirst.keySet().stream().filter(f -> f.contains("/search/")).count() > 10, "search files: " + madeFirst.keySet());
+        for (Map.Entry<String, java.nio.file.attribute.FileTime> e : madeFirst.entrySet()) {
+            assertEquals(e.getValue(), Files.getLastModifiedTime(site.output().resolve(e.getKey())),
+                    "the same bytes: " + e.getKey() + " is not written again");
+        }
         assertTrue(same[6] > same[1], "the titles and texts of pages, for both: " + same[6]);
         assertSameAsAFreshBuild(site, "a build with nothing changed");
 
