@@ -28,7 +28,7 @@ import org.acervo.util.TextBags;
  * What one run of {@code acervo serve} keeps between builds, so that a rebuild after an edit does
  * only the work the edit calls for:
  * <ul>
- * <li>parsed sources, by path and SHA-256 of the file's bytes (a file whose size and modification
+ * <li>parsed sources, by path and a fingerprint of the file's bytes (a file whose size and modification
  * time did not change is not even read again);</li>
  * <li>rendered Markdown, by parsed source, page and a signature of every link target (a page
  * moving re-renders the pages that might link to it);</li>
