@@ -60,6 +60,7 @@ public final class PageLocator {
             }
             checkTerms(p);
             Page page = page(p, key, folderSlugs);
+            if (!fitsFileSystems(p, page)) continue;
             pages.add(page);
             sources.put(page, p);
             byPath.computeIfAbsent(s.translationPath(), k -> new LinkedHashMap<>()).putIfAbsent(s.lang(), page);
@@ -143,6 +144,30 @@ public final class PageLocator {
         }
         String type = p.meta().type().orElse(s.section().isEmpty() ? "page" : s.section());
         return new Page(kind, lang, path, s.section(), type, key, s, p.meta(), bundle, Content.EMPTY);
+    }
+
+    /** The longest file or folder name that file systems take (ext4, NTFS, exFAT on a USB stick): 255 bytes. */
+    static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * Each part of a page's address names a folder of the output: a part longer than file systems allow could not be
+     * written (the build would fail while writing, with no line to point at), so it is reported here, at the slug or
+     * url that made it, or at the file whose name did.
+     */
+    private boolean fitsFileSystems(ParsedSource p, Page page) {
+        for (String part : page.path().split("/")) {
+            int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes <= MAX_NAME_BYTES) continue;
+            String field = page.kind() == PageKind.SINGLE && p.meta().url().isPresent() ? "url" : p.meta().slug().isPresent() ? "slug" : null;
+            org.acervo.problem.SourceLocation file = org.acervo.problem.SourceLocation.at(p.source().shown(), 1);
+            problems.error(field == null ? file : p.meta().where(field, file),
+                    "the page's address has a part of " + bytes + " bytes (" + part.substring(0, Math.min(part.length(), 40))
+                            + "...), longer than a file or folder name may be (" + MAX_NAME_BYTES + " bytes)",
+                    field == null ? "give the page a short slug: in its front matter, slug: a-few-words"
+                            : "shorten the " + field + " to a few words");
+            return false;
+        }
+        return true;
     }
 
     /** {@code conocimiento/agua/} for the folder knowledge/agua in Spanish, from the folders' _index slugs. */

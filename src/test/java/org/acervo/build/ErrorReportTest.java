@@ -58,6 +58,22 @@ class ErrorReportTest {
     }
 
     @Test
+    void aSlugLongerThanAFileNameMayBeIsReportedAtItsLine() throws Exception {
+        TestSite site = TestSite.create(dir, GOOD).buildOk();
+        String before = TreeHash.of(site.output());
+        String slug = "acceso-al-agua-".repeat(20);
+        site.write("-- content/knowledge/largo.es.md --\n---\ntitle: Largo\nslug: " + slug + "\n---\nTexto.\n"
+                + "-- content/knowledge/corto.en.md --\n---\ntitle: Short\nurl: /knowledge/" + "b".repeat(256) + "/\n---\n").build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("content/knowledge/largo.es.md:3:1: the page's address has a part of 300 bytes"), site.err());
+        assertTrue(site.err().contains("(shorten the slug to a few words)"), site.err());
+        assertTrue(site.err().contains("content/knowledge/corto.en.md:3:1: the page's address has a part of 256 bytes"), site.err());
+        assertFalse(site.err().contains("too long"), "no error of the file system: " + site.err());
+        assertEquals(before, TreeHash.of(site.output()));
+        assertNoStackTrace(site);
+    }
+
+    @Test
     void everyProblemOfEveryFileIsReportedAtOnce() {
         TestSite site = TestSite.create(dir, GOOD + """
                 -- content/a.es.md --
