@@ -396,6 +396,7 @@ public final class SiteBuilder {
         PageIndex index = new PageLocator(config, problems, options.drafts(), options.now()).locate(tree, parsed);
         times.mark("locate");
         Glossary terms = Glossary.of(index.pages(), config.languageCodes());
+        Glossary.checkForms(index.pages(), problems);
         MarkdownRenderer markdown = markdownRenderer(config, theme, templates, terms, problems);
         // the glossary's own pages first: their definitions are what every other page links to, while it is rendered
         long limit = config.limits().fileTimeoutMillis();

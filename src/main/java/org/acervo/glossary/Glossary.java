@@ -168,6 +168,27 @@ public final class Glossary {
         return Character.isLetter(folded.codePointAt(0)) ? folded : "#";
     }
 
+    /**
+     * Reports the entries whose other written forms ({@code synonyms}, {@code abbr}) are not a word or a list of words: a
+     * mapping (one language's forms beside another's, say) would otherwise be read as a single odd word.
+     */
+    public static void checkForms(List<Page> pages, org.acervo.problem.Problems problems) {
+        for (Page p : pages) {
+            if (!isEntry(p)) continue;
+            for (String key : List.of("synonyms", "abbr")) {
+                Object v = p.params().get(key);
+                if (v == null || word(v) || v instanceof Collection<?> c && c.stream().allMatch(o -> o == null || word(o))) continue;
+                problems.error(p.meta().where(key, org.acervo.problem.SourceLocation.at(p.source().shown(), 1)),
+                        "'" + key + "' must be a word or a list of words, not " + (v instanceof Map<?, ?> ? "a mapping" : "a list of lists or mappings"),
+                        "write " + key + ": [one form, another form]; each language's entry is its own file, with its own " + key);
+            }
+        }
+    }
+
+    private static boolean word(Object o) {
+        return o instanceof String || o instanceof Number || o instanceof Boolean;
+    }
+
     private static List<String> strings(Object value) {
         if (value == null) return List.of();
         if (value instanceof Collection<?> c) {

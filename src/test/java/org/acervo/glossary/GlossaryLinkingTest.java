@@ -122,6 +122,24 @@ class GlossaryLinkingTest {
             """;
 
     @Test
+    void synonymsWrittenAsAMappingAreReportedAtTheirLine() {
+        TestSite site = TestSite.create(dir, SITE + """
+                -- content/glossary/water-tariff.en.md --
+                ---
+                title: Water tariff
+                synonyms: {en: [water rate], es: [tarifa de agua]}
+                abbr: [[WT]]
+                ---
+                What a household pays for water.
+                """).build();
+        assertEquals(1, site.exit());
+        assertTrue(site.err().contains("content/glossary/water-tariff.en.md:3:1: 'synonyms' must be a word or a list of words, not a mapping"),
+                site.err());
+        assertTrue(site.err().contains("content/glossary/water-tariff.en.md:4:1: 'abbr' must be a word or a list of words"), site.err());
+        assertTrue(site.err().contains("each language's entry is its own file"), site.err());
+    }
+
+    @Test
     void firstOccurrenceOfEachTermLinksToItsPageWithInflectionsCaseAndAccents() {
         TestSite site = TestSite.create(dir, SITE).buildOk();
         Document en = site.html("en/knowledge/land/index.html");
