@@ -87,7 +87,10 @@ public final class BuildCache {
             for (int i = in.readInt(); i > 0; i--) out.add(CacheFiles.readString(in));
             return out;
         });
-        if (files != null) org.acervo.util.LookAhead.contents(files.stream().map(siteDir::resolve).toList());
+        if (files == null) return;
+        Path content = siteDir.resolve("content").normalize();
+        // only files under content/ (a damaged list must not send the threads reading elsewhere)
+        org.acervo.util.LookAhead.contents(files.stream().map(f -> siteDir.resolve(f).normalize()).filter(p -> p.startsWith(content)).toList());
     }
 
     /** The sources of this build, for {@link #readSourcesAhead} in the next. */

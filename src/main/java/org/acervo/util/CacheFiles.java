@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The files of the build cache: a header line that names the format, then data written with {@link DataOutputStream}.
- * A file written by another version of the format, cut short or unreadable, reads as absent: the cache is only ever a
- * shortcut, and the build does the work instead. Files are written beside their place and moved in, so a build killed
- * while saving leaves the last complete file.
+ * The files of the build cache: a header line that names the format, then data written with {@link DataOutputStream},
+ * then a CRC-32C of that data. A file written by another version of the format, cut short, damaged (a byte changed on
+ * the disk or by hand: the checksum differs) or unreadable reads as absent: the cache is only ever a shortcut, and the
+ * build does the work instead. Files are written beside their place and moved in, so a build killed while saving leaves
+ * the last complete file.
  */
 public final class CacheFiles {
     private CacheFiles() {}
@@ -36,9 +37,13 @@ public final class CacheFiles {
     public static Path writeBeside(Path file, String format, Body body) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid());
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-            out.writeUTF(format);
+        try (java.io.OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            new DataOutputStream(bytes).writeUTF(format);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(bytes, crc));
             body.write(out);
+            out.flush();
+            new DataOutputStream(bytes).writeInt((int) crc.getValue());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -57,17 +62,34 @@ public final class CacheFiles {
     /** What the file holds, or null when it is absent, of another format, or not whole. */
     public static <T> T read(Path file, String format, Reader<T> reader) {
         if (!Files.isRegularFile(file)) return null;
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (!in.readUTF().equals(format)) return null;
-            return reader.read(in);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            DataInputStream head = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            if (!head.readUTF().equals(format)) return null;
+            int start = bytes.length - head.available();
+            int end = bytes.length - 4;
+            if (end < start) return null;
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, start, end - start);
+            if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) return null;
+            return reader.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes, start, end - start)));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** A string of any length (writeUTF stops at 64 KB). */
+    /**
+     * A string of any length (writeUTF stops at 64 KB), as UTF-8; one that UTF-8 cannot hold (a lone surrogate, which a
+     * YAML escape can make, and which UTF-8 writes as '?') as its UTF-16 units, after a negative length, so that it reads
+     * back as it was.
+     */
     public static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (Utf8.mayHaveLoneSurrogate(b) && Utf8.hasLoneSurrogate(s)) {
+            out.writeInt(-1 - s.length());
+            out.writeChars(s);
+            return;
+        }
         out.writeInt(b.length);
         out.write(b);
     }
@@ -75,7 +97,14 @@ public final class CacheFiles {
     /** @param in over the bytes of a whole file (see {@link #read}), so that a length past its end is caught */
     public static String readString(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("a length past the end of the file");
+        if (n < 0) {
+            int chars = -1 - n;
+            if (chars < 0 || chars > in.available() / 2) throw new IOException("a length past the end of the file");
+            char[] c = new char[chars];
+            for (int i = 0; i < chars; i++) c[i] = in.readChar();
+            return new String(c);
+        }
+        if (n > in.available()) throw new IOException("a length past the end of the file");
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);

@@ -26,10 +26,26 @@ public final class Fingerprint {
         return separator();
     }
 
-    /** A text; null (a value not given) differs from every text. */
+    /**
+     * A text; null (a value not given) differs from every text. As UTF-8, but a text with a lone surrogate (which UTF-8
+     * writes as '?') adds its UTF-16 units too, so that it differs from the same text with a '?' there.
+     */
     public Fingerprint add(String text) {
-        return add(text == null ? NULL : text.getBytes(StandardCharsets.UTF_8));
+        if (text == null) return add(NULL);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Utf8.mayHaveLoneSurrogate(bytes) && Utf8.hasLoneSurrogate(text)) {
+            byte[] units = new byte[text.length() * 2]; // each char as it is (an encoder would replace a lone surrogate)
+            for (int i = 0; i < text.length(); i++) {
+                units[2 * i] = (byte) (text.charAt(i) >> 8);
+                units[2 * i + 1] = (byte) text.charAt(i);
+            }
+            add(LONE);
+            add(units);
+        }
+        return add(bytes);
     }
+
+    private static final byte[] LONE = {(byte) 0xFD};
 
     private static final byte[] NULL = {(byte) 0xFE};
 

@@ -29,6 +29,7 @@ public final class LookAhead {
     public static void contents(List<Path> files) {
         byte[] sink = new byte[1 << 16];
         start(files, p -> {
+            if (!Files.isRegularFile(p)) return; // a folder, a device or a pipe is not read
             try (InputStream in = Files.newInputStream(p)) {
                 while (in.read(sink) > 0) { // a shared buffer: what it holds is never looked at
                 }

@@ -192,7 +192,10 @@ public class TextBags {
         last = CompletableFuture.completedFuture(new Stored(List.of(), Map.of()));
     }
 
-    /** Lets go of every bag and term (once they are written): what the build looks up after this is analysed again. */
+    /**
+     * Lets go of every bag and term, once they are written: only when nothing looks bags up any more (in a build, after
+     * the search index); the preview never calls it.
+     */
     public void forget() {
         used = new ConcurrentHashMap<>();
         synchronized (numbers) {
@@ -264,7 +267,12 @@ public class TextBags {
         int n = in.readInt();
         if (n < 0 || n > in.available()) throw new IOException("more terms than bytes");
         List<String> terms = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) terms.add(CacheFiles.readString(in));
+        java.util.Set<String> distinct = new java.util.HashSet<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) {
+            String t = CacheFiles.readString(in);
+            if (!distinct.add(t)) throw new IOException("a term twice in the table"); // every number after it would shift
+            terms.add(t);
+        }
         int bags = in.readInt();
         if (bags < 0 || bags > in.available()) throw new IOException("more bags than bytes");
         Map<String, Packed> out = new HashMap<>(Math.max(16, bags * 2));
@@ -285,7 +293,9 @@ public class TextBags {
         try {
             int[] at = {0};
             if (get(code, at) < 0) throw new IOException("a bag of fewer than no words");
-            for (int i = get(code, at); i > 0; i--) {
+            int size = get(code, at);
+            if (size < 0 || size > code.length) throw new IOException("a bag of more terms than bytes");
+            for (int i = size; i > 0; i--) {
                 int n = get(code, at);
                 if (n < 0 || n >= terms) throw new IOException("a term that is not in the file");
                 if (get(code, at) < 1) throw new IOException("a term counted less than once");

@@ -144,6 +144,13 @@ class IncrementalBuildTest {
         site.buildOk();
         assertSameAsAFreshBuild(site, "an edit of a title");
 
+        // a '?' made a lone surrogate by a YAML escape: UTF-8 writes both as '?', the analyzers and pages tell them apart
+        edit(site, "content/knowledge/bus-rapid-transit.en.md", "what a BRT corridor involves.\"", "what does a BRT corridor involve?\"");
+        site.buildOk();
+        edit(site, "content/knowledge/bus-rapid-transit.en.md", "involve?\"", "involve\\uD83D\"");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a '?' made a lone surrogate");
+
         // a new page and its translation; then the translation gone (every page links somewhere, so it is the one to go)
         site.writeFile("content/knowledge/nueva-pagina.es.md", "---\ntitle: Una página nueva\ntags: [agua]\n---\n\nSobre la reutilización adaptativa.\n");
         site.writeFile("content/knowledge/nueva-pagina.en.md", "---\ntitle: A new page\ntags: [water]\n---\n\nOn adaptive reuse.\n");
