@@ -85,7 +85,7 @@ public final class CacheFiles {
      */
     public static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (Utf8.mayHaveLoneSurrogate(b) && Utf8.hasLoneSurrogate(s)) {
+        if (Utf8.hasLoneSurrogate(s, b)) {
             out.writeInt(-1 - s.length());
             out.writeChars(s);
             return;

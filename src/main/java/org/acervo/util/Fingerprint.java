@@ -33,7 +33,7 @@ public final class Fingerprint {
     public Fingerprint add(String text) {
         if (text == null) return add(NULL);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (Utf8.mayHaveLoneSurrogate(bytes) && Utf8.hasLoneSurrogate(text)) {
+        if (Utf8.hasLoneSurrogate(text, bytes)) {
             byte[] units = new byte[text.length() * 2]; // each char as it is (an encoder would replace a lone surrogate)
             for (int i = 0; i < text.length(); i++) {
                 units[2 * i] = (byte) (text.charAt(i) >> 8);

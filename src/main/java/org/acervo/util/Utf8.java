@@ -8,23 +8,17 @@ package org.acervo.util;
 public final class Utf8 {
     private Utf8() {}
 
-    /** Whether a text's UTF-8 bytes (from getBytes) may stand for a lone surrogate: only where they hold a '?'. */
-    public static boolean mayHaveLoneSurrogate(byte[] utf8) {
-        for (byte b : utf8) if (b == '?') return true;
-        return false;
-    }
-
-    /** Whether the text holds a surrogate that is not half of a pair. */
-    public static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isSurrogate(c)) continue;
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            return true;
-        }
-        return false;
+    /**
+     * Whether a text holds a lone surrogate, given its UTF-8 bytes from getBytes: then they hold more '?' than the text
+     * (each lone surrogate is written as one). Counting both is several times faster than looking at every character
+     * under the launcher's quick compiler, and the texts are the HTML of every page.
+     */
+    public static boolean hasLoneSurrogate(String text, byte[] utf8) {
+        int bytes = 0;
+        for (byte b : utf8) if (b == '?') bytes++;
+        if (bytes == 0) return false;
+        int chars = 0;
+        for (int i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) chars++;
+        return bytes != chars;
     }
 }
