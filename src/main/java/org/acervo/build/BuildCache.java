@@ -60,11 +60,7 @@ public final class BuildCache {
     private BuildCache(Path dir, boolean fresh) {
         this.dir = dir;
         // read while the build reads the sources: it is needed only when Markdown is rendered
-        java.util.concurrent.Executor reader = r -> {
-            Thread t = new Thread(r, "acervo-cache-read");
-            t.setDaemon(true);
-            t.start();
-        };
+        java.util.concurrent.Executor reader = ownThread("acervo-cache-read");
         if (!fresh) reader.execute(this::readSourcesAhead);
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
@@ -131,7 +127,7 @@ public final class BuildCache {
     /** Part two, once the content folder is scanned: the size and time of every file of the page bundles (shortcodes show a file's size). */
     void addResources(ContentTree tree) {
         this.tree = tree;
-        signature = new Fingerprint().add(settings).add(resources(tree)).value();
+        signature = signature(settings, tree);
     }
 
     private static String settings(Path siteDir) {
@@ -164,7 +160,11 @@ public final class BuildCache {
      */
     private boolean unchangedSinceBegin() {
         if (siteDir == null || tree == null) return false;
-        return settings(siteDir).equals(settings) && new Fingerprint().add(settings).add(resources(tree)).value().equals(signature);
+        return settings(siteDir).equals(settings) && signature(settings, tree).equals(signature);
+    }
+
+    private static String signature(String settings, ContentTree tree) {
+        return new Fingerprint().add(settings).add(resources(tree)).value();
     }
 
     /** The signature of {@link #begin}. */
@@ -259,11 +259,16 @@ public final class BuildCache {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, r -> {
-            Thread t = new Thread(r, "acervo-cache-write");
+        }, ownThread("acervo-cache-write")));
+    }
+
+    /** Runs each task on a daemon thread of its own, named {@code name}. */
+    private static java.util.concurrent.Executor ownThread(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             t.start();
-        }));
+        };
     }
 
     /**

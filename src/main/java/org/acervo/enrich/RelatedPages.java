@@ -105,16 +105,14 @@ public final class RelatedPages {
             // strings, whose hashes are worked out once)
             List<java.util.concurrent.ConcurrentHashMap<String, Integer>> ids = new ArrayList<>();
             for (int f = 0; f < FIELDS; f++) ids.add(new java.util.concurrent.ConcurrentHashMap<>());
-            java.util.concurrent.ConcurrentHashMap<Integer, String> named = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            TermIds termIds = (field, term) -> ids.get(field).computeIfAbsent(term, k -> {
-                int id = next.getAndIncrement();
-                named.put(id, field + k); // terms are named with their field's digit in front
-                return id;
-            });
+            TermIds termIds = (field, term) -> ids.get(field).computeIfAbsent(term, k -> next.getAndIncrement());
             List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, termIds, pages.get(i))).toList();
             String[] termNames = new String[next.get()];
-            named.forEach((id, name) -> termNames[id] = name);
+            for (int f = 0; f < FIELDS; f++) { // terms are named with their field's digit in front
+                String field = Integer.toString(f);
+                ids.get(f).forEach((term, id) -> termNames[id] = field + term);
+            }
             List<String> names = List.of(termNames);
             Postings postings = Postings.of(docs, names.size());
             List<List<Page>> results = IntStream.range(0, n).parallel()

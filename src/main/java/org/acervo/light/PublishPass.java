@@ -179,7 +179,7 @@ public final class PublishPass {
                         .map(f -> reusedFile(f, bundler, writers).map(r -> r.bundled().get(lang))
                                 .orElseGet(() -> OfflineBundle.Entry.of(f.path(), OutputFiles.bytes(f))))
                         .toList());
-                entries.add(OfflineBundle.Entry.of("index.html", bundler.redirect(w.scope().lang().orElseThrow()).getBytes(StandardCharsets.UTF_8)));
+                entries.add(OfflineBundle.Entry.of("index.html", bundler.redirect(lang).getBytes(StandardCharsets.UTF_8)));
                 w.add(entries);
             }
             Map<String, Long> bundleSizes = new HashMap<>();
@@ -236,6 +236,15 @@ public final class PublishPass {
         return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
     }
 
+    /** The entry a file has in each bundle of {@code writers} it goes into, by language. */
+    private static Map<String, String> bundleEntries(String file, OfflineBundle bundler, Map<String, OfflineBundle.Writer> writers) {
+        Map<String, String> entries = new java.util.TreeMap<>();
+        for (OfflineBundle.Writer w : writers.values()) {
+            if (bundler.kept(file, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + file);
+        }
+        return entries;
+    }
+
     /** What {@link #reusedFile} found, by path: each file is looked up once, for its bundle copies and its own place. */
     private final Map<String, Optional<FinishedPages.Reuse>> reusedFiles = new ConcurrentHashMap<>();
 
@@ -250,10 +259,7 @@ public final class PublishPass {
         if (cache.isEmpty() || f.bytes() == null || !Gzip.isText(f.path()) || f.path().equals("index.html")) return Optional.empty();
         return reusedFiles.computeIfAbsent(f.path(), path -> {
             String key = new org.acervo.util.Fingerprint().add(path).add(f.bytes()).value();
-            Map<String, String> entries = new java.util.TreeMap<>();
-            for (OfflineBundle.Writer w : writers.values()) {
-                if (bundler.kept(path, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + path);
-            }
+            Map<String, String> entries = bundleEntries(path, bundler, writers);
             cache.get().keepFile(path, key, List.copyOf(entries.keySet()));
             return cache.get().reuseFile(path, key, entries);
         });
@@ -271,12 +277,7 @@ public final class PublishPass {
             return finish(file, html, images, offline, bundler, writers, present, null);
         }
         String key = new org.acervo.util.Fingerprint().add(file).add(html).value();
-        Map<String, String> entries = new java.util.TreeMap<>();
-        if (!file.equals("index.html")) {
-            for (OfflineBundle.Writer w : writers.values()) {
-                if (bundler.kept(file, w.scope())) entries.put(w.scope().lang().orElseThrow(), w.scope().name() + "/" + file);
-            }
-        }
+        Map<String, String> entries = file.equals("index.html") ? Map.of() : bundleEntries(file, bundler, writers);
         Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries, present);
         if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get(), hit.get().asked());
         cache.get().made();
