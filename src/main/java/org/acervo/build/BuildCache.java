@@ -221,9 +221,9 @@ public final class BuildCache {
         int[] p = pages.counts();
         int[] b = bags.counts();
         return List.of(String.format(java.util.Locale.ROOT,
-                "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build,"
-                        + " and %d of %d texts not analysed again (acervo build --fresh builds everything)",
-                sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1],
+                "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build"
+                        + " (%d of them not rendered again), and %d of %d texts not analysed again (acervo build --fresh builds everything)",
+                sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1], p[2],
                 b[0], b[0] + b[1]));
     }
 

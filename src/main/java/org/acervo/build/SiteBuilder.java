@@ -50,11 +50,14 @@ import org.acervo.render.FileShortcodeValues;
 import org.acervo.render.OutputPage;
 import org.acervo.render.PagePlanner;
 import org.acervo.render.SitemapWriter;
+import org.acervo.render.Views;
 import org.acervo.render.SiteViews;
 import org.acervo.render.TemplateRenderer;
 import org.acervo.render.Theme;
 import org.acervo.render.ThemeShortcodes;
 import org.acervo.search.SearchIndexer;
+import org.acervo.util.Fingerprint;
+import org.acervo.util.ValuePrint;
 
 /**
  * Runs the build's phases in order: load, parse (private profiles left out), locate, render
@@ -207,7 +210,7 @@ public final class SiteBuilder {
         problems.throwIfAny();
         Lightened light = session.liveReload()
                 ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink)
-                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, options.output());
+                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, options.output(), library);
         problems.throwIfAny();
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
@@ -317,12 +320,17 @@ public final class SiteBuilder {
 
     /** Publishing: every page rendered, finished and written at once, one parse each (see {@link PublishPass}). */
     private Lightened publish(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
-                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output) {
+                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output, Library library) {
         List<PublishPass.Job> jobs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
+        ValuePrint prints = new ValuePrint();
+        // what every page's template is given besides its own data: the code and theme (in the signature), the library
+        Optional<String> common = session.stored().flatMap(c -> prints.of(library.contents())
+                .map(l -> new Fingerprint().add("templates").add(c.signature()).add(l).value()));
         for (OutputPage page : plan) {
-            jobs.add(new PublishPass.Job(page.file(), () -> {
-                Optional<String> html = templates.render(page, views.site(page.lang()), extras.of(page));
+            PageData data = new PageData(page, views.site(page.lang()), extras);
+            jobs.add(new PublishPass.Job(page.file(), () -> common.flatMap(c -> prints.of(data.all()).map(p -> c + p)), () -> {
+                Optional<String> html = templates.render(page, data.site(), data.extras());
                 progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
                 return html;
             }));
@@ -339,6 +347,36 @@ public final class SiteBuilder {
                 .publish(jobs, others, () -> times.mark("templates + finish + write"));
         times.mark("bundles, weights");
         return light;
+    }
+
+    /**
+     * What a page's template is given, made once for its print and for rendering it (by one thread: a job's print, then
+     * maybe its rendering).
+     */
+    private static final class PageData {
+        private final OutputPage page;
+        private final Views.SiteView site;
+        private final PageExtras extras;
+        private Map<String, Object> made;
+
+        PageData(OutputPage page, Views.SiteView site, PageExtras extras) {
+            this.page = page;
+            this.site = site;
+            this.extras = extras;
+        }
+
+        Views.SiteView site() {
+            return site;
+        }
+
+        Map<String, Object> extras() {
+            if (made == null) made = extras.of(page);
+            return made;
+        }
+
+        List<Object> all() {
+            return List.of(page, site, extras());
+        }
     }
 
     /** The preview: pages rendered (or reused) and finished, images made light; everything stays in memory. */

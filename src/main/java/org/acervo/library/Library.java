@@ -115,6 +115,14 @@ public final class Library {
     /** The heading ids that mark the two audiences' parts of a knowledge object. */
     public static final List<String> AUDIENCES = List.of("policy", "practice");
 
+    /**
+     * Everything the library holds, as one value: what the build cache prints ({@link org.acervo.util.ValuePrint}) to
+     * know that templates would be given the same library as in the last build.
+     */
+    public List<Object> contents() {
+        return List.of(events, downloads, collections, steps, communities, people, gathered, attendees, audiences, calendarFiles);
+    }
+
     /** The iCalendar files of upcoming events. */
     public List<OutputFile> calendarFiles() {
         return calendarFiles;

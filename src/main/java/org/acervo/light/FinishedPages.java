@@ -33,10 +33,15 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Thread-safe; one per build.
  */
 public final class FinishedPages {
-    private static final String FORMAT = "acervo finished pages 3";
+    private static final String FORMAT = "acervo finished pages 4";
 
-    /** A page as the last build left it in the output. */
-    private record Stored(String key, long size, long modified, long gzipSize, long gzipModified, PageWeigher.Loads loads,
+    /**
+     * A page as the last build left it in the output.
+     *
+     * @param key    the fingerprint of its HTML as rendered (before finishing)
+     * @param inputs the print of what its template was given, "" when it has none (see {@link #reuseRendered})
+     */
+    private record Stored(String key, String inputs, long size, long modified, long gzipSize, long gzipModified, PageWeigher.Loads loads,
                           List<String> bundles, List<String> asked) {}
 
     /** A bundle of the last build, by size and modification time. */
@@ -47,10 +52,10 @@ public final class FinishedPages {
     }
 
     /** A page taken from the last build: its files there, its sizes, what it loads, and its bundle copies by language. */
-    record Reuse(Path html, Path gzip, long size, long gzipSize, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled,
+    record Reuse(String key, Path html, Path gzip, long size, long gzipSize, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled,
                  List<String> asked) {}
 
-    private record Kept(String key, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {}
+    private record Kept(String key, String inputs, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {}
 
     private final Path file;
     private Last last;
@@ -60,6 +65,7 @@ public final class FinishedPages {
     private final Map<String, Optional<ZipFile>> lastBundles = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger made = new AtomicInteger();
+    private final AtomicInteger unrendered = new AtomicInteger();
 
     /** @param fresh take nothing from the last build (it is still recorded for the next) */
     public FinishedPages(Path file, boolean fresh) {
@@ -103,6 +109,22 @@ public final class FinishedPages {
         return r;
     }
 
+    /**
+     * The page as the last build finished it, without rendering it: when its template is given what it was given then
+     * ({@code inputs}, a {@link org.acervo.util.ValuePrint} of it and of the signature, code and theme included), it would
+     * render the same HTML; the rest is {@link #reuse} with that HTML's key.
+     */
+    Optional<Reuse> reuseRendered(String page, String inputs, Map<String, String> bundleEntries, Map<String, java.util.Set<String>> present) {
+        Stored s = last.pages().get(page);
+        if (s == null || s.inputs().isEmpty() || !s.inputs().equals(inputs)) return Optional.empty();
+        Optional<Reuse> r = taken(page, s.key(), bundleEntries, present);
+        r.ifPresent(x -> {
+            reused.incrementAndGet();
+            unrendered.incrementAndGet();
+        });
+        return r;
+    }
+
     /** No file asks questions of the bundle, nor loads anything: recorded as a page that asks nothing and loads nothing. */
     private static final PageWeigher.Loads NOTHING = new PageWeigher.Loads("file", List.of());
 
@@ -116,7 +138,7 @@ public final class FinishedPages {
 
     /** A file other than a page made by this build, to be recorded with its files' times, as pages are. */
     void keepFile(String path, String key, List<String> bundles) {
-        now.put(path, new Kept(key, NOTHING, List.copyOf(bundles), List.of()));
+        now.put(path, new Kept(key, "", NOTHING, List.copyOf(bundles), List.of()));
     }
 
     /**
@@ -148,12 +170,16 @@ public final class FinishedPages {
             if (entry.isEmpty()) return Optional.empty();
             bundled.put(e.getKey(), entry.get());
         }
-        return Optional.of(new Reuse(html, gzip, s.size(), s.gzipSize(), s.loads(), bundled, s.asked()));
+        return Optional.of(new Reuse(s.key(), html, gzip, s.size(), s.gzipSize(), s.loads(), bundled, s.asked()));
     }
 
-    /** A page finished by this build, to be recorded (with its files' times) once the output is in place. */
-    void keep(String page, String key, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {
-        now.put(page, new Kept(key, loads, List.copyOf(bundles), List.copyOf(asked)));
+    /**
+     * A page finished by this build, to be recorded (with its files' times) once the output is in place.
+     *
+     * @param inputs the print of what its template was given (null: none)
+     */
+    void keep(String page, String key, String inputs, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {
+        now.put(page, new Kept(key, inputs == null ? "" : inputs, loads, List.copyOf(bundles), List.copyOf(asked)));
     }
 
     /** Counts a page finished by this build rather than taken from the last. */
@@ -161,9 +187,9 @@ public final class FinishedPages {
         made.incrementAndGet();
     }
 
-    /** Pages taken from the last build, and pages finished, so far. */
+    /** Pages taken from the last build, pages finished, and pages taken without being rendered, so far. */
     public int[] counts() {
-        return new int[] {reused.get(), made.get()};
+        return new int[] {reused.get(), made.get(), unrendered.get()};
     }
 
     /** Closes the last build's bundles (before the output they are in is replaced). */
@@ -186,7 +212,7 @@ public final class FinishedPages {
             Optional<BasicFileAttributes> html = attributes(output.resolve(page));
             Optional<BasicFileAttributes> gzip = attributes(output.resolve(page + ".gz"));
             if (html.isEmpty() || gzip.isEmpty()) return;
-            pages.put(page, new Stored(k.key(), html.get().size(), nanos(html.get()), gzip.get().size(), nanos(gzip.get()), k.loads(), k.bundles(),
+            pages.put(page, new Stored(k.key(), k.inputs(), html.get().size(), nanos(html.get()), gzip.get().size(), nanos(gzip.get()), k.loads(), k.bundles(),
                     k.asked()));
         });
         Map<String, Bundle> bundles = new java.util.TreeMap<>();
@@ -257,6 +283,7 @@ public final class FinishedPages {
             Stored s = e.getValue();
             CacheFiles.writeString(out, e.getKey());
             CacheFiles.writeString(out, s.key());
+            CacheFiles.writeString(out, s.inputs());
             out.writeLong(s.size());
             out.writeLong(s.modified());
             out.writeLong(s.gzipSize());
@@ -285,6 +312,7 @@ public final class FinishedPages {
         for (int i = in.readInt(); i > 0; i--) {
             String page = CacheFiles.readString(in);
             String key = CacheFiles.readString(in);
+            String inputs = CacheFiles.readString(in);
             long size = in.readLong();
             long modified = in.readLong();
             long gzipSize = in.readLong();
@@ -302,7 +330,7 @@ public final class FinishedPages {
                 if (q < 0 || q >= table.size()) throw new IOException("a question past the table");
                 asked.add(table.get(q));
             }
-            pages.put(page, new Stored(key, size, modified, gzipSize, gzipModified, new PageWeigher.Loads(kind, List.copyOf(loads)),
+            pages.put(page, new Stored(key, inputs, size, modified, gzipSize, gzipModified, new PageWeigher.Loads(kind, List.copyOf(loads)),
                     List.copyOf(langs), List.copyOf(asked)));
         }
         return new Last(signature, output, bundles, pages);

@@ -33,8 +33,16 @@ import org.jsoup.nodes.Element;
  * memory once written, except for its compressed copy in the bundle.
  */
 public final class PublishPass {
-    /** An HTML file to publish: its path and how to make it (empty when it cannot be made: its problem is reported). */
-    public record Job(String file, Supplier<Optional<String>> html) {}
+    /**
+     * An HTML file to publish: its path, how to make it (empty when it cannot be made: its problem is reported), and the
+     * print of everything making it depends on, when there is one (see {@link FinishedPages#reuseRendered}): a page whose
+     * print is the last build's is taken from there without being made.
+     */
+    public record Job(String file, Supplier<Optional<String>> inputs, Supplier<Optional<String>> html) {
+        public Job(String file, Supplier<Optional<String>> html) {
+            this(file, Optional::empty, html);
+        }
+    }
 
     /** Pages finished at once before their bundle entries are handed over in order (the same bundle whatever the threads). */
     private static final int BATCH = 256;
@@ -71,9 +79,10 @@ public final class PublishPass {
      *
      * @param key    what the build cache knows the page by (null: the page is not kept there)
      * @param reused the page as the last build left it, when it is taken from there (null: {@code html} is new)
+     * @param inputs the print of what made the page (null: none)
      */
     private record Finished(String file, byte[] html, PageWeigher.Loads loads, Map<String, OfflineBundle.Entry> bundled, String key,
-                            FinishedPages.Reuse reused, List<String> asked) {}
+                            FinishedPages.Reuse reused, List<String> asked, String inputs) {}
 
     /**
      * The files of a bundle, noting each question its bundle copy of a page asks ("is this file in the bundle?") and the
@@ -146,7 +155,7 @@ public final class PublishPass {
             for (int from = 0; from < pages.size(); from += BATCH) {
                 List<Job> batch = pages.subList(from, Math.min(pages.size(), from + BATCH));
                 List<Optional<Finished>> done = batch.parallelStream()
-                        .map(job -> job.html().get().map(html -> reuseOrFinish(job.file(), html, images, offline, bundler, writers, present)))
+                        .map(job -> publishOne(job, images, offline, bundler, writers, present))
                         .toList();
                 Map<String, List<OfflineBundle.Entry>> entries = new HashMap<>();
                 for (Optional<Finished> f : done) {
@@ -163,7 +172,7 @@ public final class PublishPass {
                         kept.put(page.file(), write(page.file(), page.html(), page.loads()));
                     }
                     if (page.key() != null) {
-                        cache.get().keep(page.file(), page.key(), page.loads(), List.copyOf(page.bundled().keySet()), page.asked());
+                        cache.get().keep(page.file(), page.key(), page.inputs(), page.loads(), List.copyOf(page.bundled().keySet()), page.asked());
                     }
                     page.bundled().forEach((lang, entry) -> entries.computeIfAbsent(lang, l -> new ArrayList<>()).add(entry));
                 }
@@ -265,12 +274,28 @@ public final class PublishPass {
         });
     }
 
+    /** A page taken from the last build without being made, when what makes it is the same; else made, then {@link #reuseOrFinish}. */
+    private Optional<Finished> publishOne(Job job, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
+                                          Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
+        String file = job.file();
+        Optional<String> inputs = cache.isEmpty() || isHome(file) ? Optional.empty() : job.inputs().get();
+        if (inputs.isPresent()) {
+            Map<String, String> entries = file.equals("index.html") ? Map.of() : bundleEntries(file, bundler, writers);
+            Optional<FinishedPages.Reuse> hit = cache.get().reuseRendered(file, inputs.get(), entries, present);
+            if (hit.isPresent()) {
+                FinishedPages.Reuse r = hit.get();
+                return Optional.of(new Finished(file, null, r.loads(), r.bundled(), r.key(), r, r.asked(), inputs.get()));
+            }
+        }
+        return job.html().get().map(html -> reuseOrFinish(file, html, inputs.orElse(null), images, offline, bundler, writers, present));
+    }
+
     /**
      * The page as the last build finished it, when the build cache has it with the same HTML; else finished now. Home
      * pages (they show their bundle's size, known only at the end) and pages with images (finishing them makes their
      * images' copies) are always finished.
      */
-    private Finished reuseOrFinish(String file, String html, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
+    private Finished reuseOrFinish(String file, String html, String inputs, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
                                    Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
         if (cache.isEmpty() || isHome(file) || html.contains("<img") || html.contains("<IMG")) {
             cache.ifPresent(FinishedPages::made);
@@ -279,12 +304,13 @@ public final class PublishPass {
         String key = new org.acervo.util.Fingerprint().add(file).add(html).value();
         Map<String, String> entries = file.equals("index.html") ? Map.of() : bundleEntries(file, bundler, writers);
         Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries, present);
-        if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get(), hit.get().asked());
+        if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get(), hit.get().asked(), inputs);
         cache.get().made();
         int misses = Theme.misses();
         Finished f = finish(file, html, images, offline, bundler, writers, present, key);
         // a page that asked for a missing UI string is finished again by every build, which warns of it every time
-        return Theme.misses() == misses ? f : new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null, List.of());
+        if (Theme.misses() != misses) return new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null, List.of(), null);
+        return new Finished(f.file(), f.html(), f.loads(), f.bundled(), f.key(), null, f.asked(), inputs);
     }
 
     /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */
@@ -313,7 +339,7 @@ public final class PublishPass {
                 first = false;
             }
         }
-        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled, key, null, List.copyOf(asked));
+        return new Finished(file, online.getBytes(StandardCharsets.UTF_8), loads, bundled, key, null, List.copyOf(asked), null);
     }
 
     /** Writes a page and its {@code .gz}; returns what the budgets need of it. */
