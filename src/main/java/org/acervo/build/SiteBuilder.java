@@ -323,7 +323,7 @@ public final class SiteBuilder {
                               List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output, Library library) {
         List<PublishPass.Job> jobs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
-        ValuePrint prints = new ValuePrint();
+        ValuePrint prints = new ValuePrint(java.util.Set.of(Views.Item.class, Views.SiteView.class, Views.TaxonomyView.class));
         // what every page's template is given besides its own data: the code and theme (in the signature), the library
         Optional<String> common = session.stored().flatMap(c -> prints.of(library.contents())
                 .map(l -> new Fingerprint().add("templates").add(c.signature()).add(l).value()));

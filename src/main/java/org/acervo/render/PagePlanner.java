@@ -68,7 +68,18 @@ public final class PagePlanner {
         return config.language(lang).map(LanguageConfig::name).orElse(lang);
     }
 
+    /**
+     * Items by page, one per page and language of the list: a page is in many lists (its section, each of its terms,
+     * their pages), which share its item (less memory, and one print each for the build cache).
+     */
+    private final Map<Page, Item> items = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Page, Item> otherLanguageItems = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     Item item(Section.Entry e) {
+        return (e.otherLanguage() ? otherLanguageItems : items).computeIfAbsent(e.page(), p -> newItem(e));
+    }
+
+    private Item newItem(Section.Entry e) {
         Page p = e.page();
         String sectionTitle = site.expectLanguage(p.lang()).findSection(p.section()).map(Section::title).orElse("");
         return new Item(p.title(), "/" + p.path(), p.date().orElse(null), p.content().summary(), p.lang(), languageName(p.lang()),

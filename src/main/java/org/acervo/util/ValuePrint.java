@@ -21,9 +21,9 @@ import java.util.Set;
  *
  * <p>Maps and sets made by {@code Map.copyOf} and {@code Set.copyOf} have no order of their own (it changes from one
  * run of Java to the next), so they are printed in the order of their entries' prints; every other map or collection
- * in its own order, which a template iterating it sees. Large collections shared by many pages (a taxonomy's terms, the
- * glossary's letters) are printed once per build: prints are remembered by identity for collections of
- * {@value #SHARED} entries or more. Thread-safe.
+ * in its own order, which a template iterating it sees. What many pages share is printed once per build: prints are
+ * remembered by identity for collections of {@value #SHARED} entries or more (a taxonomy's terms, the glossary's
+ * letters) and for records of the classes named (a list's items, shared by the lists a page is in). Thread-safe.
  */
 public final class ValuePrint {
     /** Collections of this many entries or more are remembered by identity. */
@@ -59,107 +59,189 @@ public final class ValuePrint {
     private static final NoPrint NO_PRINT = new NoPrint();
 
     private final Map<Object, String> shared = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Set<Class<?>> sharedRecords;
+
+    /** @param sharedRecords classes of records that are shared by many values, whose prints are remembered by identity */
+    public ValuePrint(Set<Class<?>> sharedRecords) {
+        this.sharedRecords = Set.copyOf(sharedRecords);
+    }
+
+    public ValuePrint() {
+        this(Set.of());
+    }
+
+    /**
+     * A class by the hash of its name (String's hash is the same in every run of Java), and a record's by its number of
+     * parts too: short, where the name would be most of a print.
+     */
+    private static final ClassValue<String> TAGS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = Integer.toHexString(type.getName().hashCode());
+            return type.isRecord() ? name + "." + type.getRecordComponents().length : name;
+        }
+    };
 
     /** The print of {@code value}, 24 hexadecimal digits; empty when it holds a value of another kind. */
     public Optional<String> of(Object value) {
         try {
-            Fingerprint f = new Fingerprint();
-            add(f, value, 0);
-            return Optional.of(f.value());
+            Out b = new Out();
+            add(b, value, 0);
+            return Optional.of(b.value());
         } catch (NoPrint e) {
             return Optional.empty();
         }
     }
 
-    private void add(Fingerprint f, Object v, int depth) throws NoPrint {
+    /** Texts this long or longer go to the fingerprint as they are, not through the buffer of small parts. */
+    private static final int LONG = 256;
+
+    /**
+     * What a print is made of: a value written as text that tells it apart from every other (a tag for its kind, and
+     * every text with its length before it, so "ab" + "c" and "a" + "bc" differ). Small parts are gathered and
+     * fingerprinted together (adding each to a fingerprint costs far more); long texts (a page's HTML) are added as they
+     * are, without a copy.
+     */
+    private static final class Out {
+        private final StringBuilder small = new StringBuilder(1024);
+        private final Fingerprint print = new Fingerprint();
+
+        Out append(char c) {
+            small.append(c);
+            return this;
+        }
+
+        Out append(long n) {
+            small.append(n);
+            return this;
+        }
+
+        Out text(String s) {
+            if (s.length() < LONG) {
+                small.append(s.length()).append(':').append(s);
+                return this;
+            }
+            flush();
+            print.add(s);
+            return this;
+        }
+
+        private void flush() {
+            if (small.length() == 0) return;
+            print.add(small.toString());
+            small.setLength(0);
+        }
+
+        String value() {
+            flush();
+            return print.value();
+        }
+    }
+
+    private void add(Out b, Object v, int depth) throws NoPrint {
         if (depth > DEPTH) throw NO_PRINT;
         if (v == null) {
-            f.add("n");
+            b.append('n');
         } else if (v instanceof String s) {
-            f.add("s").add(s);
+            b.append('s').text(s);
+        } else if (v instanceof Boolean t) {
+            b.append(t ? 'T' : 'F');
+        } else if (v instanceof Integer n) {
+            b.append('i').append(n).append(';');
+        } else if (v instanceof Long n) {
+            b.append('j').append(n).append(';');
         } else if (v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof TemporalAccessor
                 || v instanceof Path || v instanceof java.util.Locale) {
-            f.add(v.getClass().getName()).add(v.toString());
+            b.append('v').text(TAGS.get(v.getClass())).text(v.toString());
         } else if (v instanceof Enum<?> e) {
-            f.add(e.getDeclaringClass().getName()).add(e.name());
+            b.append('e').text(e.getDeclaringClass().getName()).text(e.name());
         } else if (v instanceof Optional<?> o) {
-            f.add(o.isPresent() ? "o" : "o-");
-            if (o.isPresent()) add(f, o.get(), depth + 1);
-        } else if (v instanceof byte[] b) {
-            f.add("b").add(b);
+            b.append(o.isPresent() ? 'o' : 'O');
+            if (o.isPresent()) add(b, o.get(), depth + 1);
+        } else if (v instanceof byte[] bytes) {
+            b.append('b').text(Fingerprint.of(bytes));
         } else if (v instanceof Record) {
-            MethodHandle[] cs = COMPONENTS.get(v.getClass());
-            if (cs == null) throw NO_PRINT;
-            f.add("r").add(v.getClass().getName());
-            for (MethodHandle c : cs) {
-                try {
-                    add(f, c.invoke(v), depth + 1);
-                } catch (NoPrint e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw NO_PRINT; // an accessor that fails: rendering would meet it too
-                }
+            if (sharedRecords.contains(v.getClass())) {
+                b.append('h').text(shared(v, depth));
+                return;
             }
+            addRecord(b, v, depth);
         } else if (v instanceof Map<?, ?> m) {
-            if (m.size() >= SHARED) f.add(shared(m, depth));
-            else addMap(f, m, depth);
+            if (m.size() >= SHARED) b.append('h').text(shared(m, depth));
+            else addMap(b, m, depth);
         } else if (v instanceof Collection<?> c) {
-            if (c.size() >= SHARED) f.add(shared(c, depth));
-            else addCollection(f, c, depth);
+            if (c.size() >= SHARED) b.append('h').text(shared(c, depth));
+            else addCollection(b, c, depth);
         } else {
             throw NO_PRINT;
+        }
+    }
+
+    private void addRecord(Out b, Object v, int depth) throws NoPrint {
+        MethodHandle[] cs = COMPONENTS.get(v.getClass());
+        if (cs == null) throw NO_PRINT;
+        b.append('r').text(TAGS.get(v.getClass()));
+        for (MethodHandle c : cs) {
+            Object part;
+            try {
+                part = c.invoke(v);
+            } catch (Throwable t) {
+                throw NO_PRINT; // an accessor that fails: rendering would meet it too
+            }
+            add(b, part, depth + 1);
         }
     }
 
     private String shared(Object big, int depth) throws NoPrint {
         String known = shared.get(big);
         if (known != null) return known;
-        Fingerprint f = new Fingerprint();
-        if (big instanceof Map<?, ?> m) addMap(f, m, depth);
-        else addCollection(f, (Collection<?>) big, depth);
-        String print = f.value();
+        Out b = new Out();
+        if (big instanceof Map<?, ?> m) addMap(b, m, depth);
+        else if (big instanceof Collection<?> c) addCollection(b, c, depth);
+        else addRecord(b, big, depth);
+        String print = b.value();
         shared.put(big, print);
         return print;
     }
 
     /** Whether a map or set is one of Java's immutable ones, whose order changes between runs. */
     private static boolean unordered(Object c) {
-        return c.getClass().getName().startsWith("java.util.ImmutableCollections$") && !(c instanceof List);
+        return !(c instanceof List) && c.getClass().getName().startsWith("java.util.ImmutableCollections$");
     }
 
-    private void addMap(Fingerprint f, Map<?, ?> m, int depth) throws NoPrint {
-        f.add("m").add(m.size());
+    private void addMap(Out b, Map<?, ?> m, int depth) throws NoPrint {
+        b.append('m').append(m.size()).append(':');
         if (!unordered(m)) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                add(f, e.getKey(), depth + 1);
-                add(f, e.getValue(), depth + 1);
+                add(b, e.getKey(), depth + 1);
+                add(b, e.getValue(), depth + 1);
             }
             return;
         }
         List<String> entries = new ArrayList<>(m.size());
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            Fingerprint one = new Fingerprint();
+            Out one = new Out();
             add(one, e.getKey(), depth + 1);
             add(one, e.getValue(), depth + 1);
             entries.add(one.value());
         }
         entries.sort(null);
-        for (String e : entries) f.add(e);
+        for (String e : entries) b.text(e);
     }
 
-    private void addCollection(Fingerprint f, Collection<?> c, int depth) throws NoPrint {
-        f.add(c instanceof Set ? "t" : "l").add(c.size());
+    private void addCollection(Out b, Collection<?> c, int depth) throws NoPrint {
+        b.append(c instanceof Set ? 't' : 'l').append(c.size()).append(':');
         if (!unordered(c)) {
-            for (Object o : c) add(f, o, depth + 1);
+            for (Object o : c) add(b, o, depth + 1);
             return;
         }
         List<String> entries = new ArrayList<>(c.size());
         for (Object o : c) {
-            Fingerprint one = new Fingerprint();
+            Out one = new Out();
             add(one, o, depth + 1);
             entries.add(one.value());
         }
         entries.sort(null);
-        for (String e : entries) f.add(e);
+        for (String e : entries) b.text(e);
     }
 }

@@ -90,4 +90,14 @@ class ValuePrintTest {
         terms.set(7, link("term seven", "/es/tags/t7/"));
         assertNotEquals(one, prints.of(List.of("page one", List.copyOf(terms))).orElseThrow(), "one term changed");
     }
+
+    @Test
+    void recordsOfASharedClassArePrintedOnceAndStillTellEditsApart() {
+        ValuePrint prints = new ValuePrint(Set.of(Views.Link.class));
+        Views.Link shared = link("Agua", "/es/agua/");
+        String one = prints.of(List.of(shared, "page one")).orElseThrow();
+        assertEquals(one, prints.of(List.of(shared, "page one")).orElseThrow());
+        assertEquals(one, prints.of(List.of(link("Agua", "/es/agua/"), "page one")).orElseThrow(), "an equal record made apart");
+        assertNotEquals(one, prints.of(List.of(link("Agua", "/es/aguas/"), "page one")).orElseThrow());
+    }
 }
