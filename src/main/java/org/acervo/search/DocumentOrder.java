@@ -25,13 +25,9 @@ final class DocumentOrder {
         for (TermPostings t : byDf) {
             if (next == docCount) break;
             if (t.df() < 2) break;
-            Integer[] idx = new Integer[t.df()];
-            for (int i = 0; i < idx.length; i++) idx[i] = i;
-            java.util.Arrays.sort(idx, (a, b) -> Float.compare(t.scores()[b], t.scores()[a]));
-            int taken = 0;
-            for (int k = 0; k < idx.length && taken < TOP; k++) {
-                int doc = t.docs()[idx[k]];
-                taken++;
+            int[] top = best(t.scores());
+            for (int k : top) {
+                int doc = t.docs()[k];
                 if (placed[doc]) continue;
                 placed[doc] = true;
                 order[next++] = doc;
@@ -39,5 +35,25 @@ final class DocumentOrder {
         }
         for (int d = 0; d < docCount; d++) if (!placed[d]) order[next++] = d;
         return order;
+    }
+
+    /**
+     * The positions of the {@link #TOP} highest scores, highest first, equal scores in the order they come: what a stable
+     * sort of every position by score would put first, in one pass, each score compared with the lowest of the few kept.
+     */
+    static int[] best(float[] scores) {
+        int[] kept = new int[Math.min(TOP, scores.length)];
+        int found = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (found == kept.length && Float.compare(s, scores[kept[found - 1]]) <= 0) continue;
+            int at = found == kept.length ? found - 1 : found++;
+            while (at > 0 && Float.compare(s, scores[kept[at - 1]]) > 0) {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = i;
+        }
+        return kept;
     }
 }

@@ -196,16 +196,17 @@ public final class SearchIndexer {
 
     private static TermPostings renumber(TermPostings t, int[] newId) {
         int n = t.df();
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(newId[t.docs()[a]], newId[t.docs()[b]]));
+        long[] byNewId = new long[n]; // new number, then position: numbers are distinct, so a plain sort orders them
+        for (int i = 0; i < n; i++) byNewId[i] = ((long) newId[t.docs()[i]] << 32) | i;
+        java.util.Arrays.sort(byNewId);
         int[] d = new int[n];
         float[] s = new float[n];
         boolean[] ti = new boolean[n];
         for (int i = 0; i < n; i++) {
-            d[i] = newId[t.docs()[idx[i]]];
-            s[i] = t.scores()[idx[i]];
-            ti[i] = t.inTitle()[idx[i]];
+            int from = (int) byNewId[i];
+            d[i] = (int) (byNewId[i] >>> 32);
+            s[i] = t.scores()[from];
+            ti[i] = t.inTitle()[from];
         }
         return new TermPostings(t.term(), d, s, ti);
     }

@@ -104,12 +104,15 @@ final class TermScorer {
         float[] score = new float[n];
         boolean[] title = new boolean[n];
         boolean[] touched = new boolean[n];
+        int[] hit = new int[n]; // the term's pages, in the order the fields meet them
         List<TermPostings> out = new ArrayList<>(all.size());
         for (Map.Entry<BytesRef, String> term : all.entrySet()) {
-            List<Integer> hit = new ArrayList<>();
+            int hits = 0;
+            int fieldsWith = 0;
             for (int i = 0; i < fields.length; i++) {
                 Postings p = stats[i] == null ? null : fields[i].terms.get(term.getValue());
                 if (p == null) continue;
+                fieldsWith++;
                 SimScorer scorer = bm25.scorer(FIELDS.get(fields[i].name), stats[i],
                         new TermStatistics(term.getKey(), p.size, p.totalTermFreq));
                 byte[] norms = fields[i].norms;
@@ -119,16 +122,16 @@ final class TermScorer {
                     if (i == 0) title[doc] = true;
                     if (!touched[doc]) {
                         touched[doc] = true;
-                        hit.add(doc);
+                        hit[hits++] = doc;
                     }
                 }
             }
-            hit.sort(null);
-            int[] d = new int[hit.size()];
-            float[] s = new float[hit.size()];
-            boolean[] t = new boolean[hit.size()];
+            if (fieldsWith > 1) Arrays.sort(hit, 0, hits); // one field's pages are in order already
+            int[] d = new int[hits];
+            float[] s = new float[hits];
+            boolean[] t = new boolean[hits];
             for (int k = 0; k < d.length; k++) {
-                int doc = hit.get(k);
+                int doc = hit[k];
                 d[k] = doc;
                 s[k] = score[doc];
                 t[k] = title[doc];
