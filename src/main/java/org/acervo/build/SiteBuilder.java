@@ -209,7 +209,7 @@ public final class SiteBuilder {
         times.mark("resources, status");
         problems.throwIfAny();
         Lightened light = session.liveReload()
-                ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink)
+                ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, library)
                 : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, options.output(), library);
         problems.throwIfAny();
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
@@ -381,12 +381,15 @@ public final class SiteBuilder {
 
     /** The preview: pages rendered (or reused) and finished, images made light; everything stays in memory. */
     private Lightened preview(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
-                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink) {
+                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Library library) {
         HtmlFinisher finisher = previewFinisher();
         ConcurrentLinkedQueue<OutputFile> out = new ConcurrentLinkedQueue<>();
+        // templates ask the library for what other pages say (a community's people, a guided path's steps): a page is
+        // the same only while the library is (without a print, nothing is the same)
+        Object libraryNow = new ValuePrint().of(library.contents()).<Object>map(p -> p).orElseGet(Object::new);
         plan.parallelStream().forEach(page -> {
             Map<String, Object> pageExtras = extras.of(page);
-            session.page(page, views.site(page.lang()), pageExtras, () -> templates.render(page, views.site(page.lang()), pageExtras)
+            session.page(page, views.site(page.lang()), List.of(pageExtras, libraryNow), () -> templates.render(page, views.site(page.lang()), pageExtras)
                             .map(html -> finisher.finish(html, page.file())))
                     .ifPresent(out::add);
         });

@@ -209,6 +209,40 @@ class PreviewTest {
         }
     }
 
+    @Test
+    void anEditShownByOtherPagesThroughTheLibraryReachesThem() throws Exception {
+        // a community's page lists its people by name: the library gathers them from the people's pages
+        TestSite site = TestSite.create(dir, """
+                -- content/communities/agua.es.md --
+                ---
+                title: Comunidad del agua
+                ---
+                Quiénes somos.
+                -- content/knowledge/agua.es.md --
+                ---
+                title: Agua
+                ---
+                Texto.
+                -- content/people/ana.es.md --
+                ---
+                title: Ana Pérez
+                community: agua
+                public: true
+                ---
+                Ingeniera.
+                """);
+        StringWriter log = new StringWriter();
+        try (Preview p = Preview.start(site.dir(), InetAddress.getLoopbackAddress(), 0, false, new PrintWriter(log, true))) {
+            assertTrue(page(p, "/es/communities/agua/").select("[data-community] a").text().contains("Ana Pérez"), log.toString());
+            try (ReloadEvents events = new ReloadEvents(p)) {
+                site.writeFile("content/people/ana.es.md", "---\ntitle: Ana María Pérez\ncommunity: agua\npublic: true\n---\nIngeniera.\n");
+                events.await();
+            }
+            assertTrue(page(p, "/es/communities/agua/").select("[data-community] a").text().contains("Ana María Pérez"),
+                    "the community's page shows the new name: " + log);
+        }
+    }
+
     private static List<String> jsonList(String data) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).get("pages").forEach(n -> out.add(n.asText()));
