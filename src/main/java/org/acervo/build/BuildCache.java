@@ -56,12 +56,14 @@ public final class BuildCache {
     private final ParsedSources sources;
     private final TextBags bags;
     private volatile String signature = "";
+    /** Whether the sources of the last build are being read ahead (false: none are known, or the build takes nothing). */
+    private final CompletableFuture<Boolean> readAhead;
 
     private BuildCache(Path dir, boolean fresh) {
         this.dir = dir;
         // read while the build reads the sources: it is needed only when Markdown is rendered
         java.util.concurrent.Executor reader = ownThread("acervo-cache-read");
-        if (!fresh) reader.execute(this::readSourcesAhead);
+        this.readAhead = fresh ? CompletableFuture.completedFuture(false) : CompletableFuture.supplyAsync(this::readSourcesAhead, reader);
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> {
@@ -76,17 +78,18 @@ public final class BuildCache {
      * The sources the last build read, read ahead (see {@link org.acervo.util.LookAhead}) while the build loads its
      * settings and scans the content folder: a cold disk answers several reads at once.
      */
-    private void readSourcesAhead() {
+    private boolean readSourcesAhead() {
         Path siteDir = dir.getParent().getParent();
         List<String> files = CacheFiles.read(dir.resolve("files"), FILES, in -> {
             List<String> out = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) out.add(CacheFiles.readString(in));
             return out;
         });
-        if (files == null) return;
+        if (files == null) return false;
         Path content = siteDir.resolve("content").normalize();
         // only files under content/ (a damaged list must not send the threads reading elsewhere)
         org.acervo.util.LookAhead.contents(files.stream().map(f -> siteDir.resolve(f).normalize()).filter(p -> p.startsWith(content)).toList());
+        return true;
     }
 
     /** The sources of this build, for {@link #readSourcesAhead} in the next. */
@@ -128,6 +131,10 @@ public final class BuildCache {
     void addResources(ContentTree tree) {
         this.tree = tree;
         signature = signature(settings, tree);
+        // a build from nothing (or the first) reads what the scan found ahead, as a rebuild reads the last build's list
+        readAhead.thenAccept(ahead -> {
+            if (!ahead) org.acervo.util.LookAhead.contents(tree.sources().stream().map(org.acervo.content.SourceFile::absolute).toList());
+        });
     }
 
     private static String settings(Path siteDir) {
