@@ -269,6 +269,11 @@ public final class BuildCache {
         }, ownThread("acervo-cache-write")));
     }
 
+    /** Writing a cache file. */
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
     /** Runs each task on a daemon thread of its own, named {@code name}. */
     private static java.util.concurrent.Executor ownThread(String name) {
         return r -> {
@@ -287,9 +292,23 @@ public final class BuildCache {
             abandon();
             return false;
         }
-        pages.save();
-        sources.save();
-        saveSourceList();
+        // three files at once: each is a few megabytes to write, and the pages' file first looks up every page's files
+        List<CompletableFuture<Void>> files = new ArrayList<>();
+        for (IoTask task : List.<IoTask>of(pages::save, sources::save, this::saveSourceList)) {
+            files.add(CompletableFuture.runAsync(() -> {
+                try {
+                    task.run();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, ownThread("acervo-cache-write")));
+        }
+        try {
+            CompletableFuture.allOf(files.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
         if (!written.containsKey("markdown")) markdownDone();
         if (!written.containsKey("bags")) analysisDone();
         try {

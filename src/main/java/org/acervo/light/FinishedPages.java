@@ -207,8 +207,10 @@ public final class FinishedPages {
     /** Records the pages of the build now in {@code output}, for the next build. */
     public void save() throws IOException {
         closeLast();
-        Map<String, Stored> pages = new java.util.TreeMap<>();
-        now.forEach((page, k) -> {
+        Map<String, Stored> pages = new java.util.concurrent.ConcurrentSkipListMap<>(); // the files looked up on all cores
+        now.entrySet().parallelStream().forEach(e -> {
+            String page = e.getKey();
+            Kept k = e.getValue();
             Optional<BasicFileAttributes> html = attributes(output.resolve(page));
             Optional<BasicFileAttributes> gzip = attributes(output.resolve(page + ".gz"));
             if (html.isEmpty() || gzip.isEmpty()) return;
