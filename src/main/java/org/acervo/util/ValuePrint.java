@@ -40,7 +40,8 @@ public final class ValuePrint {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             for (int i = 0; i < cs.length; i++) {
                 try {
-                    out[i] = lookup.unreflect(cs[i].getAccessor());
+                    // typed (Object)Object once, so that each call is an exact one, without adapting its type
+                    out[i] = lookup.unreflect(cs[i].getAccessor()).asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
                 } catch (IllegalAccessException e) {
                     return null; // a record that is not public: no print
                 }
@@ -184,7 +185,7 @@ public final class ValuePrint {
         for (MethodHandle c : cs) {
             Object part;
             try {
-                part = c.invoke(v);
+                part = (Object) c.invokeExact(v);
             } catch (Throwable t) {
                 throw NO_PRINT; // an accessor that fails: rendering would meet it too
             }
