@@ -344,10 +344,16 @@ public final class BuildCache {
         f.add(name).add(a.size()).add(a.lastModifiedTime().toMillis());
     }
 
+    /**
+     * Every file under {@code dir}, through links too: a theme or a folder of static/ that is a link to a folder elsewhere
+     * is read by the build, so it is part of what the cache depends on (a link in a loop: unreadable, nothing matches).
+     */
     private static List<Path> files(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

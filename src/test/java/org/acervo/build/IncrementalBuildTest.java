@@ -98,6 +98,28 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anEditOfAThemeThatIsALinkToAFolderElsewhereReachesEveryPage() throws Exception {
+        // hosts keep one theme for several libraries and link it into each site's themes/
+        TestSite site = demoCopy("site");
+        Path elsewhere = dir.resolve("shared-theme");
+        TestSite.copyTree(site.dir().resolve("themes/default"), elsewhere);
+        OutputWriter.deleteTree(site.dir().resolve("themes/default"));
+        Files.createSymbolicLink(site.dir().resolve("themes/default"), elsewhere);
+        site.buildOk();
+        Path layout = elsewhere.resolve("layouts/_default/baseof.html");
+        Files.writeString(layout, Files.readString(layout).replace("</body>", "<p data-theme-edited>edited</p></body>"));
+        site.buildOk();
+        Map<String, byte[]> cached = files(site.output());
+        site.buildOk("--fresh", "--output", dir.resolve("fresh-output").toString());
+        Map<String, byte[]> fresh = files(dir.resolve("fresh-output"));
+        assertEquals(fresh.keySet(), cached.keySet());
+        for (String path : fresh.keySet()) {
+            assertTrue(java.util.Arrays.equals(fresh.get(path), cached.get(path)), path + " differs from a build from nothing after the theme's edit");
+        }
+        assertTrue(site.text("en/knowledge/index.html").contains("data-theme-edited"), "the edit is published");
+    }
+
+    @Test
     void buildAfterBuildGivesTheBytesOfABuildFromNothingEditAfterEdit() throws Exception {
         TestSite site = demoCopy("site").buildOk();
         Map<String, java.nio.file.attribute.FileTime> madeFirst = new java.util.TreeMap<>();
