@@ -107,7 +107,10 @@ public final class RelatedPages {
             for (int f = 0; f < FIELDS; f++) ids.add(new java.util.concurrent.ConcurrentHashMap<>());
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
             TermIds termIds = (field, term) -> ids.get(field).computeIfAbsent(term, k -> next.getAndIncrement());
-            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, termIds, pages.get(i))).toList();
+            // a site has a few hundred taxonomy values, each on many pages: each is made a slug once
+            Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
+            Function<String, String> slug = v -> slugs.computeIfAbsent(v, org.acervo.util.Slugs::slugify);
+            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, slug, termIds, pages.get(i))).toList();
             String[] termNames = new String[next.get()];
             for (int f = 0; f < FIELDS; f++) { // terms are named with their field's digit in front
                 String field = Integer.toString(f);
@@ -129,7 +132,7 @@ public final class RelatedPages {
     }
 
     /** A page's terms in its three fields, with their frequencies and the length of each field. */
-    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, TermIds ids, Page p) {
+    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, Function<String, String> slug, TermIds ids, Page p) {
         // the title counts twice: it says what the page is about better than any paragraph
         TextBags.Bag title = text.apply(p.title() + " " + p.title() + " " + p.description());
         TextBags.Bag body = text.apply(p.content().text());
@@ -137,7 +140,7 @@ public final class RelatedPages {
         int tagged = 0;
         for (TaxonomyConfig tax : site.config().taxonomies().values()) {
             for (String v : p.terms(tax.key())) {
-                taxonomy.computeIfAbsent(tax.key() + ':' + org.acervo.util.Slugs.slugify(v), k -> new int[1])[0]++;
+                taxonomy.computeIfAbsent(tax.key() + ':' + slug.apply(v), k -> new int[1])[0]++;
                 tagged++;
             }
         }
