@@ -45,7 +45,13 @@ public final class BuildCache {
     private static final String FILES = "acervo source files 1";
 
     /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
-    record Rendered(Content content, List<String> asked) {}
+    /**
+     * A page's rendered Markdown and the link questions it asked.
+     *
+     * @param at where its bytes are in the last file (after its key), to be copied from there when it is taken again
+     *           rather than written anew; null when it was rendered by this build
+     */
+    record Rendered(Content content, List<String> asked, CacheFiles.Range at) {}
 
     private final Path dir;
     private final CompletableFuture<Map<String, Rendered>> lastMarkdown;
@@ -67,7 +73,7 @@ public final class BuildCache {
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
                 : CompletableFuture.supplyAsync(() -> {
-                    Map<String, Rendered> m = CacheFiles.read(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
+                    Map<String, Rendered> m = CacheFiles.readPlaced(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
                     return m == null ? Map.of() : m;
                 }, reader);
         this.pages = new FinishedPages(dir.resolve("pages"), fresh);
@@ -205,7 +211,7 @@ public final class BuildCache {
     /** Rendered Markdown (without problems) for the next build, with the link questions it asked. */
     void keepMarkdown(String key, Content c, List<String> asked) {
         markdownRendered.incrementAndGet();
-        markdown.put(key, new Rendered(c, asked));
+        markdown.put(key, new Rendered(c, asked, null));
     }
 
     /** The analysed texts of the last build, for related pages and the search index. */
@@ -244,9 +250,23 @@ public final class BuildCache {
     void markdownDone() {
         List<Map.Entry<String, Rendered>> entries = new ArrayList<>(markdown.entrySet());
         entries.sort(Map.Entry.comparingByKey());
+        Path last = dir.resolve("markdown");
         writeBeside("markdown", MARKDOWN, out -> {
             out.writeInt(entries.size());
-            for (Map.Entry<String, Rendered> e : entries) writeContent(out, e.getKey(), e.getValue());
+            // an entry taken from the last file is copied from there, not encoded again (tens of megabytes of HTML); the
+            // copy must have the CRC the bytes had when read, else (the file replaced meanwhile) it is written anew
+            try (CacheFiles.Copier from = CacheFiles.copier(last)) {
+                for (Map.Entry<String, Rendered> e : entries) {
+                    Rendered r = e.getValue();
+                    byte[] raw = r.at() == null ? null : from.copy(r.at());
+                    if (raw == null) {
+                        writeContent(out, e.getKey(), r);
+                    } else {
+                        CacheFiles.writeString(out, e.getKey());
+                        out.write(raw);
+                    }
+                }
+            }
         });
     }
 
@@ -396,11 +416,12 @@ public final class BuildCache {
         out.writeInt(c.words());
     }
 
-    private static Map<String, Rendered> readMarkdown(DataInputStream in) throws IOException {
+    private static Map<String, Rendered> readMarkdown(CacheFiles.Bytes file, DataInputStream in) throws IOException {
         int n = in.readInt();
         Map<String, Rendered> out = new HashMap<>(Math.max(16, Math.min(n, 1 << 20) * 2));
         for (int i = 0; i < n; i++) {
             String key = CacheFiles.readString(in);
+            int from = file.position(in);
             List<String> asked = new ArrayList<>();
             for (int j = in.readInt(); j > 0; j--) asked.add(CacheFiles.readString(in));
             String html = CacheFiles.readString(in);
@@ -408,7 +429,8 @@ public final class BuildCache {
             List<Heading> headings = new ArrayList<>();
             for (int j = in.readInt(); j > 0; j--) headings.add(new Heading(in.readInt(), CacheFiles.readString(in), CacheFiles.readString(in)));
             String summary = CacheFiles.readString(in);
-            out.put(key, new Rendered(new Content(html, text, headings, summary, in.readInt()), List.copyOf(asked)));
+            Content content = new Content(html, text, headings, summary, in.readInt());
+            out.put(key, new Rendered(content, List.copyOf(asked), file.raw(from, file.position(in))));
         }
         return out;
     }

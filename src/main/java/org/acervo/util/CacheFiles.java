@@ -61,6 +61,82 @@ public final class CacheFiles {
 
     /** What the file holds, or null when it is absent, of another format, or not whole. */
     public static <T> T read(Path file, String format, Reader<T> reader) {
+        return readPlaced(file, format, (bytes, in) -> reader.read(in));
+    }
+
+    /** A file's bytes as read: where a reader is in them, to note where an entry is for a copy of it later. */
+    public static final class Bytes {
+        private final byte[] bytes;
+        private final int end;
+
+        private Bytes(byte[] bytes, int end) {
+            this.bytes = bytes;
+            this.end = end;
+        }
+
+        /** The offset in the file of what {@code in} (reading these bytes) reads next. */
+        public int position(DataInputStream in) throws IOException {
+            return end - in.available();
+        }
+
+        /** Where bytes {@code from} to {@code to} are, with their CRC-32C. */
+        public Range raw(int from, int to) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, from, to - from);
+            return new Range(from, to - from, (int) crc.getValue());
+        }
+    }
+
+    /** Where an entry's bytes are in a cache file, and their CRC-32C, which a copy of them must have. */
+    public record Range(long offset, int length, int crc) {}
+
+    /** Copies entries out of a cache file as it was read (see {@link Bytes#raw}). */
+    public static final class Copier implements java.io.Closeable {
+        private final java.nio.channels.FileChannel from;
+
+        private Copier(java.nio.channels.FileChannel from) {
+            this.from = from;
+        }
+
+        /** The bytes of {@code at}, when the file still holds them (the same CRC); else null. */
+        public byte[] copy(Range at) {
+            if (from == null) return null;
+            byte[] b = new byte[at.length()];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+            try {
+                while (buffer.hasRemaining()) {
+                    if (from.read(buffer, at.offset() + buffer.position()) < 0) return null;
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(b);
+            return (int) crc.getValue() == at.crc() ? b : null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (from != null) from.close();
+        }
+    }
+
+    /** A copier of entries of {@code file}; one that copies nothing when the file cannot be opened. */
+    public static Copier copier(Path file) {
+        try {
+            return new Copier(java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ));
+        } catch (IOException e) {
+            return new Copier(null);
+        }
+    }
+
+    /** A reader that is told where it is in the file. */
+    public interface PlacedReader<T> {
+        T read(Bytes file, DataInputStream in) throws IOException;
+    }
+
+    /** As {@link #read}, for a reader that notes where entries are in the file. */
+    public static <T> T readPlaced(Path file, String format, PlacedReader<T> reader) {
         if (!Files.isRegularFile(file)) return null;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -72,7 +148,7 @@ public final class CacheFiles {
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             crc.update(bytes, start, end - start);
             if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) return null;
-            return reader.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes, start, end - start)));
+            return reader.read(new Bytes(bytes, end), new DataInputStream(new java.io.ByteArrayInputStream(bytes, start, end - start)));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -63,4 +63,44 @@ class CacheFilesTest {
         assertEquals(Fingerprint.of("doors?"), Fingerprint.of("doors?"));
         assertEquals(Fingerprint.of("puertas 😀"), Fingerprint.of("puertas \uD83D\uDE00"), "a pair is one character, as UTF-8 writes it");
     }
+
+    /** Each text's place in the file, as a reader notes it for a later copy of the entry. */
+    private static List<CacheFiles.Range> places(Path file) {
+        return CacheFiles.readPlaced(file, "test format 1", (bytes, in) -> {
+            List<CacheFiles.Range> out = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                int from = bytes.position(in);
+                CacheFiles.readString(in);
+                out.add(bytes.raw(from, bytes.position(in)));
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void anEntryIsCopiedFromTheFileOnlyWhileTheFileStillHoldsIt() throws Exception {
+        Path file = written();
+        List<CacheFiles.Range> places = places(file);
+        assertEquals(TEXTS.size(), places.size());
+        Path copy = dir.resolve("copy");
+        CacheFiles.write(copy, "test format 1", out -> {
+            out.writeInt(TEXTS.size());
+            try (CacheFiles.Copier from = CacheFiles.copier(file)) {
+                for (CacheFiles.Range r : places) out.write(from.copy(r));
+            }
+        });
+        assertEquals(TEXTS, read(copy), "the copied entries read back as the texts written");
+        // the file replaced meanwhile (another build): the same places hold other bytes, which are not copied
+        CacheFiles.write(file, "test format 1", out -> {
+            out.writeInt(TEXTS.size());
+            for (String t : TEXTS) CacheFiles.writeString(out, t.isEmpty() ? "x" : t.toUpperCase(java.util.Locale.ROOT) + "!");
+        });
+        try (CacheFiles.Copier from = CacheFiles.copier(file)) {
+            assertNull(from.copy(places.get(0)));
+            assertNull(from.copy(places.get(places.size() - 1)), "past the end of a shorter file, or other bytes");
+        }
+        try (CacheFiles.Copier none = CacheFiles.copier(dir.resolve("absent"))) {
+            assertNull(none.copy(places.get(0)));
+        }
+    }
 }
