@@ -76,7 +76,7 @@ public final class BuildCache {
                     Map<String, Rendered> m = CacheFiles.readPlaced(dir.resolve("markdown"), MARKDOWN, BuildCache::readMarkdown);
                     return m == null ? Map.of() : m;
                 }, reader);
-        this.pages = new FinishedPages(dir.resolve("pages"), fresh);
+        this.pages = new FinishedPages(dir.resolve("pages"), fresh, reader);
         this.bags = TextBags.kept(() -> signature, reader, () -> fresh ? null : CacheFiles.read(dir.resolve("bags"), BAGS, TextBags::read));
     }
 

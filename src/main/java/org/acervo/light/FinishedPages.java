@@ -58,7 +58,8 @@ public final class FinishedPages {
     private record Kept(String key, String inputs, PageWeigher.Loads loads, List<String> bundles, List<String> asked) {}
 
     private final Path file;
-    private Last last;
+    private final java.util.concurrent.CompletableFuture<Last> reading;
+    private Last last = Last.NONE;
     private Path output;
     private String signature = "";
     private final Map<String, Kept> now = new ConcurrentHashMap<>();
@@ -69,10 +70,22 @@ public final class FinishedPages {
 
     /** @param fresh take nothing from the last build (it is still recorded for the next) */
     public FinishedPages(Path file, boolean fresh) {
+        this(file, fresh, Runnable::run);
+    }
+
+    /**
+     * @param reader where the last build's file is read (and its output's files looked up), while the build goes on
+     *               until {@link #begin}
+     */
+    public FinishedPages(Path file, boolean fresh, java.util.concurrent.Executor reader) {
         this.file = file;
-        Last read = fresh ? null : CacheFiles.read(file, FORMAT, FinishedPages::read);
-        this.last = read == null ? Last.NONE : read;
-        if (read != null) lookUpAhead(read);
+        this.reading = fresh ? java.util.concurrent.CompletableFuture.completedFuture(Last.NONE)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    Last read = CacheFiles.read(file, FORMAT, FinishedPages::read);
+                    if (read == null) return Last.NONE;
+                    lookUpAhead(read);
+                    return read;
+                }, reader);
     }
 
     /** The files of the last output that {@link #reuse} will check, looked up while the build reads and renders. */
@@ -93,6 +106,7 @@ public final class FinishedPages {
     public void begin(Path output, String signature) {
         this.output = org.acervo.build.OutputWriter.real(output);
         this.signature = signature;
+        last = reading.join();
         if (!last.output().equals(this.output.toString()) || !last.signature().equals(signature)) last = Last.NONE;
     }
 
