@@ -144,7 +144,9 @@ public final class BuildCache {
     }
 
     private static String settings(Path siteDir) {
-        Fingerprint f = new Fingerprint().add(codeVersion()).add(java.util.TimeZone.getDefault().getID());
+        // the Java runtime too: its locale data (month names in dates) and its libraries are part of what pages show
+        Fingerprint f = new Fingerprint().add(codeVersion()).add(java.util.TimeZone.getDefault().getID())
+                .add(System.getProperty("java.runtime.version", "")).add(java.util.Locale.getDefault().toLanguageTag());
         try {
             Path config = siteDir.resolve(org.acervo.config.SiteConfigLoader.FILE);
             if (Files.isRegularFile(config)) f.add(Files.readAllBytes(config));

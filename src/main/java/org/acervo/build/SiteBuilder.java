@@ -329,11 +329,11 @@ public final class SiteBuilder {
                 .map(l -> new Fingerprint().add("templates").add(c.signature()).add(l).value()));
         for (OutputPage page : plan) {
             PageData data = new PageData(page, views.site(page.lang()), extras);
-            jobs.add(new PublishPass.Job(page.file(), () -> common.flatMap(c -> prints.of(data.all()).map(p -> c + p)), () -> {
-                Optional<String> html = templates.render(page, data.site(), data.extras());
-                progress.phase("Rendering pages", done.incrementAndGet(), plan.size());
-                return html;
-            }));
+            jobs.add(new PublishPass.Job(page.file(), () -> common.flatMap(c -> prints.of(data.all()).map(p -> c + p)),
+                    () -> templates.render(page, data.site(), data.extras()), () -> {
+                        data.release();
+                        progress.phase("Rendering pages", done.incrementAndGet(), plan.size()); // taken or rendered
+                    }));
         }
         String defaultLang = site.config().defaultLanguage();
         jobs.add(new PublishPass.Job("index.html", () -> templates.render(views.languageChooser(), views.site(defaultLang))));
@@ -376,6 +376,11 @@ public final class SiteBuilder {
 
         List<Object> all() {
             return List.of(page, site, extras());
+        }
+
+        /** The page is taken or made: its extras are not kept for the rest of the pass (tens of thousands of pages). */
+        void release() {
+            made = null;
         }
     }
 

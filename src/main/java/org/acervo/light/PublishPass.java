@@ -36,11 +36,12 @@ public final class PublishPass {
     /**
      * An HTML file to publish: its path, how to make it (empty when it cannot be made: its problem is reported), and the
      * print of everything making it depends on, when there is one (see {@link FinishedPages#reuseRendered}): a page whose
-     * print is the last build's is taken from there without being made.
+     * print is the last build's is taken from there without being made. {@code done} is told when the job is over, taken
+     * or made (what it holds for both, a page's extras, can go).
      */
-    public record Job(String file, Supplier<Optional<String>> inputs, Supplier<Optional<String>> html) {
+    public record Job(String file, Supplier<Optional<String>> inputs, Supplier<Optional<String>> html, Runnable done) {
         public Job(String file, Supplier<Optional<String>> html) {
-            this(file, Optional::empty, html);
+            this(file, Optional::empty, html, () -> {});
         }
     }
 
@@ -277,6 +278,15 @@ public final class PublishPass {
     /** A page taken from the last build without being made, when what makes it is the same; else made, then {@link #reuseOrFinish}. */
     private Optional<Finished> publishOne(Job job, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
                                           Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
+        try {
+            return takenOrMade(job, images, offline, bundler, writers, present);
+        } finally {
+            job.done().run();
+        }
+    }
+
+    private Optional<Finished> takenOrMade(Job job, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
+                                           Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present) {
         String file = job.file();
         Optional<String> inputs = cache.isEmpty() || isHome(file) ? Optional.empty() : job.inputs().get();
         if (inputs.isPresent()) {
@@ -287,7 +297,13 @@ public final class PublishPass {
                 return Optional.of(new Finished(file, null, r.loads(), r.bundled(), r.key(), r, r.asked(), inputs.get()));
             }
         }
-        return job.html().get().map(html -> reuseOrFinish(file, html, inputs.orElse(null), images, offline, bundler, writers, present));
+        // a page whose template or finishing asks for a UI string the theme lacks is kept by no key: it is made again by
+        // every build, which warns of it every time (Theme.misses() counts per thread, rendering included)
+        int misses = Theme.misses();
+        Optional<Finished> f = job.html().get().map(html -> reuseOrFinish(file, html, inputs.orElse(null), images, offline, bundler, writers, present));
+        if (f.isEmpty() || Theme.misses() == misses || f.get().key() == null) return f;
+        Finished asked = f.get();
+        return Optional.of(new Finished(asked.file(), asked.html(), asked.loads(), asked.bundled(), null, asked.reused(), List.of(), null));
     }
 
     /**
@@ -306,10 +322,7 @@ public final class PublishPass {
         Optional<FinishedPages.Reuse> hit = cache.get().reuse(file, key, entries, present);
         if (hit.isPresent()) return new Finished(file, null, hit.get().loads(), hit.get().bundled(), key, hit.get(), hit.get().asked(), inputs);
         cache.get().made();
-        int misses = Theme.misses();
         Finished f = finish(file, html, images, offline, bundler, writers, present, key);
-        // a page that asked for a missing UI string is finished again by every build, which warns of it every time
-        if (Theme.misses() != misses) return new Finished(f.file(), f.html(), f.loads(), f.bundled(), null, null, List.of(), null);
         return new Finished(f.file(), f.html(), f.loads(), f.bundled(), f.key(), null, f.asked(), inputs);
     }
 

@@ -384,6 +384,12 @@ class IncrementalBuildTest {
         assertTrue(site.err().contains("missing UI string 'watch_video'"), site.err());
         site.buildOk();
         assertTrue(site.err().contains("missing UI string 'watch_video'"), "the second build warns too: " + site.err());
+        // asked by a layout, on pages that are otherwise taken without rendering their template
+        edit(site, "themes/default/layouts/_default/single.html", "<h1>{{ page.title }}</h1>", "<h1>{{ page.title }}{{ t('layout_only_key') }}</h1>");
+        site.buildOk();
+        assertTrue(site.err().contains("missing UI string 'layout_only_key'"), site.err());
+        site.buildOk();
+        assertTrue(site.err().contains("missing UI string 'layout_only_key'"), "the second build warns too: " + site.err());
     }
 
     @Test
