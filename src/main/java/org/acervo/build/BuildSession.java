@@ -161,11 +161,9 @@ public class BuildSession {
         prints.put(s.relative(), print);
         String key = new org.acervo.util.Fingerprint().add(cache.signature()).add(s.relative()).add(print).value();
         Optional<ParsedSources.Kept> hit = cache.source(key);
-        if (hit.isPresent()) {
-            Optional<String> text = parser.text(s, bytes);
-            if (text.isPresent() && hit.get().bodyStart() <= text.get().length()) {
-                return Optional.of(new ParsedSource(s, hit.get().meta(), text.get().substring(hit.get().bodyStart()), hit.get().bodyLine()));
-            }
+        // the same bytes parsed without problems before: the body is cut from them only if its Markdown is rendered again
+        if (hit.isPresent() && hit.get().bodyStart() <= bytes.length) {
+            return Optional.of(ParsedSource.decodedLater(s, hit.get().meta(), bytes, hit.get().bodyStart(), hit.get().bodyLine()));
         }
         FrontMatterParser.Read read = parser.read(s, bytes);
         if (read.clean() && read.parsed().isPresent() && read.text() != null && read.text().endsWith(read.parsed().get().body())) {

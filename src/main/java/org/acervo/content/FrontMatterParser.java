@@ -103,6 +103,15 @@ public final class FrontMatterParser {
         return decode(source, bytes).flatMap(text -> parse(source, text));
     }
 
+    /**
+     * The text of bytes that {@link #decode} accepted before (the build cache knows them by their fingerprint): the
+     * same text, without checking them again.
+     */
+    static String textOf(byte[] bytes) {
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** UTF-8 only (a BOM is accepted); UTF-16, binary files and broken bytes are reported with their line. */
     Optional<String> decode(SourceFile source, byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
