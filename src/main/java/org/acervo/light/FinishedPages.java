@@ -63,7 +63,10 @@ public final class FinishedPages {
     private Path output;
     private String signature = "";
     private final Map<String, Kept> now = new ConcurrentHashMap<>();
-    private final Map<String, Optional<ZipFile>> lastBundles = new ConcurrentHashMap<>();
+    /** A bundle of the last build, open: its entries (Commons Compress) and a channel that reads their bytes where they are. */
+    private record Open(ZipFile zip, java.nio.channels.FileChannel bytes) {}
+
+    private final Map<String, Optional<Open>> lastBundles = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger unrendered = new AtomicInteger();
@@ -208,9 +211,9 @@ public final class FinishedPages {
 
     /** Closes the last build's bundles (before the output they are in is replaced). */
     public void closeLast() {
-        lastBundles.values().forEach(z -> z.ifPresent(zip -> {
-            try {
-                zip.close();
+        lastBundles.values().forEach(z -> z.ifPresent(open -> {
+            try (ZipFile zip = open.zip(); java.nio.channels.FileChannel bytes = open.bytes()) {
+                // closed: read only, nothing is lost
             } catch (IOException e) {
                 // read only: nothing is lost
             }
@@ -238,24 +241,50 @@ public final class FinishedPages {
         CacheFiles.write(file, FORMAT, out -> write(out, next));
     }
 
-    private Optional<ZipFile> lastBundle(String lang) {
+    private Optional<Open> lastBundle(String lang) {
         return lastBundles.computeIfAbsent(lang, l -> {
             Bundle b = last.bundles().get(l);
             Path zip = output.resolve(LightPass.bundlePath(l));
             if (b == null || !unchanged(zip, b.size(), b.modified())) return Optional.empty();
+            ZipFile entries = null;
             try {
-                return Optional.of(ZipFile.builder().setPath(zip).get());
+                entries = ZipFile.builder().setPath(zip).get();
+                return Optional.of(new Open(entries, java.nio.channels.FileChannel.open(zip, java.nio.file.StandardOpenOption.READ)));
             } catch (IOException e) {
+                if (entries != null) {
+                    try {
+                        entries.close();
+                    } catch (IOException ignored) {
+                        // read only
+                    }
+                }
                 return Optional.empty();
             }
         });
     }
 
-    /** The entry {@code name} of the last bundle as it is in the zip (deflated), for {@code page}. */
-    private static Optional<OfflineBundle.Entry> entry(ZipFile zip, String name, String page) {
-        ZipArchiveEntry e = zip.getEntry(name);
+    /**
+     * The entry {@code name} of the last bundle as it is in the zip (deflated), for {@code page}: read in one go where
+     * Commons Compress found its data (thousands of entries; a stream per entry cost several times more), else through
+     * its raw stream.
+     */
+    private static Optional<OfflineBundle.Entry> entry(Open open, String name, String page) {
+        ZipArchiveEntry e = open.zip().getEntry(name);
         if (e == null || e.getCompressedSize() < 0 || e.getCrc() < 0 || e.getSize() < 0) return Optional.empty();
-        try (java.io.InputStream in = zip.getRawInputStream(e)) {
+        long at = e.getDataOffset();
+        if (at >= 0 && e.getCompressedSize() <= Integer.MAX_VALUE) {
+            byte[] data = new byte[(int) e.getCompressedSize()];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
+            try {
+                while (buffer.hasRemaining()) {
+                    if (open.bytes().read(buffer, at + buffer.position()) < 0) return Optional.empty();
+                }
+            } catch (IOException ex) {
+                return Optional.empty();
+            }
+            return Optional.of(new OfflineBundle.Entry(page, e.getMethod(), e.getCrc(), e.getSize(), data));
+        }
+        try (java.io.InputStream in = open.zip().getRawInputStream(e)) {
             if (in == null) return Optional.empty();
             return Optional.of(new OfflineBundle.Entry(page, e.getMethod(), e.getCrc(), e.getSize(), in.readAllBytes()));
         } catch (IOException ex) {
