@@ -44,9 +44,8 @@ public final class BuildCache {
     private static final String BAGS = "acervo analysed texts 2";
     private static final String FILES = "acervo source files 1";
 
-    /** A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording). */
     /**
-     * A page's rendered Markdown and the link questions it asked.
+     * A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording).
      *
      * @param at where its bytes are in the last file (after its key), to be copied from there when it is taken again
      *           rather than written anew; null when it was rendered by this build
@@ -282,18 +281,33 @@ public final class BuildCache {
     }
 
     private void writeBeside(String name, String format, CacheFiles.Body body) {
-        written.put(name, CompletableFuture.supplyAsync(() -> {
+        written.put(name, writing(() -> CacheFiles.writeBeside(dir.resolve(name), format, body)));
+    }
+
+    /** Writing a cache file, and what it gives. */
+    private interface IoTask<T> {
+        T run() throws IOException;
+    }
+
+    /** A cache file written on a thread of its own; its IOException comes back through {@link #joined}. */
+    private static <T> CompletableFuture<T> writing(IoTask<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                return CacheFiles.writeBeside(dir.resolve(name), format, body);
+                return task.run();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, ownThread("acervo-cache-write")));
+        }, ownThread("acervo-cache-write"));
     }
 
-    /** Writing a cache file. */
-    private interface IoTask {
-        void run() throws IOException;
+    /** Waits for a file being written; its IOException, if any, is thrown as it was. */
+    private static <T> T joined(CompletableFuture<T> writing) throws IOException {
+        try {
+            return writing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
     }
 
     /** Runs each task on a daemon thread of its own, named {@code name}. */
@@ -315,29 +329,23 @@ public final class BuildCache {
             return false;
         }
         // three files at once: each is a few megabytes to write, and the pages' file first looks up every page's files
-        List<CompletableFuture<Void>> files = new ArrayList<>();
-        for (IoTask task : List.<IoTask>of(pages::save, sources::save, this::saveSourceList)) {
-            files.add(CompletableFuture.runAsync(() -> {
-                try {
-                    task.run();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, ownThread("acervo-cache-write")));
-        }
-        try {
-            CompletableFuture.allOf(files.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-            throw e;
-        }
+        List<CompletableFuture<Boolean>> files = List.of(writing(() -> {
+            pages.save();
+            return true;
+        }), writing(() -> {
+            sources.save();
+            return true;
+        }), writing(() -> {
+            saveSourceList();
+            return true;
+        }));
+        for (CompletableFuture<Boolean> f : files) joined(f);
         if (!written.containsKey("markdown")) markdownDone();
         if (!written.containsKey("bags")) analysisDone();
         try {
-            for (String name : List.of("markdown", "bags")) CacheFiles.moveIn(written.remove(name).join(), dir.resolve(name));
-        } catch (java.util.concurrent.CompletionException e) {
+            for (String name : List.of("markdown", "bags")) CacheFiles.moveIn(joined(written.remove(name)), dir.resolve(name));
+        } catch (IOException | RuntimeException e) {
             abandon();
-            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
             throw e;
         }
         return true;

@@ -71,12 +71,8 @@ public final class FinishedPages {
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger unrendered = new AtomicInteger();
 
-    /** @param fresh take nothing from the last build (it is still recorded for the next) */
-    public FinishedPages(Path file, boolean fresh) {
-        this(file, fresh, Runnable::run);
-    }
-
     /**
+     * @param fresh  take nothing from the last build (it is still recorded for the next)
      * @param reader where the last build's file is read (and its output's files looked up), while the build goes on
      *               until {@link #begin}
      */
@@ -273,16 +269,8 @@ public final class FinishedPages {
         if (e == null || e.getCompressedSize() < 0 || e.getCrc() < 0 || e.getSize() < 0) return Optional.empty();
         long at = e.getDataOffset();
         if (at >= 0 && e.getCompressedSize() <= Integer.MAX_VALUE) {
-            byte[] data = new byte[(int) e.getCompressedSize()];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
-            try {
-                while (buffer.hasRemaining()) {
-                    if (open.bytes().read(buffer, at + buffer.position()) < 0) return Optional.empty();
-                }
-            } catch (IOException ex) {
-                return Optional.empty();
-            }
-            return Optional.of(new OfflineBundle.Entry(page, e.getMethod(), e.getCrc(), e.getSize(), data));
+            byte[] data = CacheFiles.readAt(open.bytes(), at, (int) e.getCompressedSize());
+            return data == null ? Optional.empty() : Optional.of(new OfflineBundle.Entry(page, e.getMethod(), e.getCrc(), e.getSize(), data));
         }
         try (java.io.InputStream in = open.zip().getRawInputStream(e)) {
             if (in == null) return Optional.empty();

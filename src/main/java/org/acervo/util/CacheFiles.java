@@ -81,9 +81,7 @@ public final class CacheFiles {
 
         /** Where bytes {@code from} to {@code to} are, with their CRC-32C. */
         public Range raw(int from, int to) {
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(bytes, from, to - from);
-            return new Range(from, to - from, (int) crc.getValue());
+            return new Range(from, to - from, crc32c(bytes, from, to - from));
         }
     }
 
@@ -100,25 +98,34 @@ public final class CacheFiles {
 
         /** The bytes of {@code at}, when the file still holds them (the same CRC); else null. */
         public byte[] copy(Range at) {
-            if (from == null) return null;
-            byte[] b = new byte[at.length()];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
-            try {
-                while (buffer.hasRemaining()) {
-                    if (from.read(buffer, at.offset() + buffer.position()) < 0) return null;
-                }
-            } catch (IOException e) {
-                return null;
-            }
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(b);
-            return (int) crc.getValue() == at.crc() ? b : null;
+            byte[] b = from == null ? null : readAt(from, at.offset(), at.length());
+            return b != null && crc32c(b, 0, b.length) == at.crc() ? b : null;
         }
 
         @Override
         public void close() throws IOException {
             if (from != null) from.close();
         }
+    }
+
+    /** {@code length} bytes of {@code channel} from {@code offset}; null when it holds fewer or cannot be read. */
+    public static byte[] readAt(java.nio.channels.FileChannel channel, long offset, int length) {
+        byte[] b = new byte[length];
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return b;
+    }
+
+    private static int crc32c(byte[] b, int from, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b, from, length);
+        return (int) crc.getValue();
     }
 
     /** A copier of entries of {@code file}; one that copies nothing when the file cannot be opened. */
@@ -145,9 +152,7 @@ public final class CacheFiles {
             int start = bytes.length - head.available();
             int end = bytes.length - 4;
             if (end < start) return null;
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(bytes, start, end - start);
-            if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) return null;
+            if (crc32c(bytes, start, end - start) != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) return null;
             return reader.read(new Bytes(bytes, end), new DataInputStream(new java.io.ByteArrayInputStream(bytes, start, end - start)));
         } catch (IOException | RuntimeException e) {
             return null;
