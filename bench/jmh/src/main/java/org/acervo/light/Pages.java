@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,24 +28,37 @@ public class Pages {
 
     public byte[][] bytes;
     public String[] texts;
+    /** Each page's path in the site ({@code es/guias/index.html}). */
+    public String[] files;
+    /** The path of every page of the site. */
+    public Set<String> paths;
 
     @Setup
     public void read() throws IOException {
-        List<Path> all;
-        try (Stream<Path> files = Files.walk(Path.of(site))) {
-            all = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        Path root = Path.of(site);
+        List<Path> found;
+        try (Stream<Path> walk = Files.walk(root)) {
+            found = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
-        if (all.isEmpty()) throw new IllegalStateException("no .html files under " + site + " (build a site there first)");
+        if (found.isEmpty()) throw new IllegalStateException("no .html files under " + site + " (build a site there first)");
+        paths = new HashSet<>();
+        for (Path p : found) paths.add(relative(root, p));
         bytes = new byte[COUNT][];
         texts = new String[COUNT];
+        files = new String[COUNT];
         for (int i = 0; i < COUNT; i++) {
-            Path p = all.get((int) ((long) i * all.size() / COUNT));
+            Path p = found.get((int) ((long) i * found.size() / COUNT));
             try {
                 bytes[i] = Files.readAllBytes(p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             texts[i] = new String(bytes[i], StandardCharsets.UTF_8);
+            files[i] = relative(root, p);
         }
+    }
+
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
     }
 }
