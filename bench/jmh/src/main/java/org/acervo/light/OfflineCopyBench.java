@@ -3,36 +3,22 @@ package org.acervo.light;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.acervo.build.BuildOptions;
 import org.acervo.build.SiteBuilder;
 import org.jsoup.Jsoup;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A page's copy for its language's offline bundle, made from its finished HTML: the text pass a build uses, against
  * parsing the page with jsoup and changing the document (what it falls back to).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@OperationsPerInvocation(Pages.COUNT)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Xmx1g"}) // as the launcher runs a build
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
-public class OfflineCopyBench {
+public class OfflineCopyBench extends PerPage {
     /** The site folder the pages were built from (for its configuration and sections). */
     @Param(".")
     public String source;
