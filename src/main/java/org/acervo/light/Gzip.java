@@ -37,23 +37,31 @@ public final class Gzip {
 
     /** The bytes gzipped: exactly what {@link GZIPOutputStream} at the highest level writes. */
     public static byte[] compress(byte[] bytes) {
+        byte[] out = deflate(bytes, HEADER.length, 8);
+        System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        littleEndian(out, out.length - 8, (int) crc.getValue());
+        littleEndian(out, out.length - 4, bytes.length); // the size modulo 2^32, as the format has it
+        return out;
+    }
+
+    /**
+     * The bytes deflated (raw, at the highest level, on this thread's deflater), with {@code before} bytes left free in
+     * front and {@code after} at the end: the body of a {@code .gz} file, or a zip entry's data.
+     */
+    static byte[] deflate(byte[] bytes, int before, int after) {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setInput(bytes);
         deflater.finish();
-        byte[] out = new byte[bytes.length / 3 + 64];
-        System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-        int n = HEADER.length;
+        byte[] out = new byte[before + bytes.length / 3 + 64];
+        int n = before;
         while (!deflater.finished()) {
             if (n == out.length) out = Arrays.copyOf(out, out.length * 2);
             n += deflater.deflate(out, n, out.length - n);
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        out = Arrays.copyOf(out, n + 8);
-        littleEndian(out, n, (int) crc.getValue());
-        littleEndian(out, n + 4, bytes.length); // the size modulo 2^32, as the format has it
-        return out;
+        return Arrays.copyOf(out, n + after);
     }
 
     private static void littleEndian(byte[] out, int at, int value) {

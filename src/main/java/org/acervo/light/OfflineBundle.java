@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -118,20 +117,11 @@ public final class OfflineBundle {
      * @param data   the bytes in the zip (deflated or not)
      */
     public record Entry(String path, int method, long crc, long size, byte[] data) {
-        private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
-
         public static Entry of(String path, byte[] bytes) {
             CRC32 crc = new CRC32();
             crc.update(bytes);
             if (!Gzip.isText(path)) return new Entry(path, ZipEntry.STORED, crc.getValue(), bytes.length, bytes);
-            Deflater d = DEFLATERS.get();
-            d.reset();
-            d.setInput(bytes);
-            d.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 3));
-            byte[] buffer = new byte[16384];
-            while (!d.finished()) out.write(buffer, 0, d.deflate(buffer));
-            return new Entry(path, ZipEntry.DEFLATED, crc.getValue(), bytes.length, out.toByteArray());
+            return new Entry(path, ZipEntry.DEFLATED, crc.getValue(), bytes.length, Gzip.deflate(bytes, 0, 0));
         }
 
         void writeTo(ZipArchiveOutputStream zip, String folder) throws IOException {
