@@ -170,7 +170,7 @@ public final class RelatedPages {
      * {@code tf / (tf + k1 (1 - b + b len / avg len))}, worked out once instead of once per query the term is in; and
      * each term's BM25 idf.
      */
-    private record Postings(int[][] docs, float[][] weights, float[] idf) {
+    private record Postings(int[][] docs, float[][] weights, float[] idf, float[] queryIdf) {
         static Postings of(List<Analysed> docs, int terms) {
             int n = docs.size();
             int[] df = new int[terms];
@@ -201,12 +201,22 @@ public final class RelatedPages {
                 }
             }
             float[] idf = new float[terms];
-            for (int t = 0; t < terms; t++) idf[t] = (float) Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
-            return new Postings(ds, ws, idf);
+            float[] queryIdf = new float[terms];
+            for (int t = 0; t < terms; t++) {
+                idf[t] = (float) Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5));
+                queryIdf[t] = CLASSIC.idf(df[t], n);
+            }
+            return new Postings(ds, ws, idf, queryIdf);
         }
     }
 
     private static final ClassicSimilarity CLASSIC = new ClassicSimilarity();
+
+    /** Below zero when query term {@code a} goes before {@code b}: higher weight first, then the term itself. */
+    private static int better(int a, int b, float[] weight, int[] terms, List<String> names) {
+        int byWeight = Double.compare(-weight[a], -weight[b]);
+        return byWeight != 0 ? byWeight : names.get(terms[a]).compareTo(names.get(terms[b]));
+    }
 
     private static List<Page> best(int doc, List<Analysed> docs, Postings postings, List<String> names, List<Page> pages) {
         int n = docs.size();
@@ -214,16 +224,15 @@ public final class RelatedPages {
         // the query: the page's most telling terms, as MoreLikeThis chooses them
         float[] weight = new float[me.terms().length];
         // the best QUERY_TERMS by weight, then term: one pass, each term compared with the last of the few kept
-        Comparator<Integer> better = Comparator.<Integer>comparingDouble(k -> -weight[k]).thenComparing(k -> names.get(me.terms()[k]));
         int[] chosen = new int[QUERY_TERMS];
         int q = 0;
         for (int k = 0; k < me.terms().length; k++) {
-            int df = postings.docs()[me.terms()[k]].length;
-            if (df < MIN_DOC_FREQ) continue;
-            weight[k] = me.freqs()[k] * CLASSIC.idf(df, n);
-            if (q == QUERY_TERMS && better.compare(k, chosen[q - 1]) >= 0) continue;
+            int t = me.terms()[k];
+            if (postings.docs()[t].length < MIN_DOC_FREQ) continue;
+            weight[k] = me.freqs()[k] * postings.queryIdf()[t];
+            if (q == QUERY_TERMS && better(k, chosen[q - 1], weight, me.terms(), names) >= 0) continue;
             int at = q == QUERY_TERMS ? q - 1 : q++;
-            while (at > 0 && better.compare(k, chosen[at - 1]) < 0) {
+            while (at > 0 && better(k, chosen[at - 1], weight, me.terms(), names) < 0) {
                 chosen[at] = chosen[at - 1];
                 at--;
             }
