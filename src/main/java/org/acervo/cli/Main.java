@@ -28,11 +28,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("acervo: internal error: " + ex);
-            commandLine.getErr().println("This is a bug in Acervo, not in your content. Please report it with the command you ran.");
-            return 70;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                BugReport.report(ex, commandLine.getErr(), args, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))));
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
