@@ -66,6 +66,8 @@ public class TextBags {
     private int named;
     private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
     private volatile boolean tableRead;
+    /** Set by {@link #lookupsDone}: the bags are being written and then let go ({@link #forget}), so none may be asked for. */
+    private volatile boolean done;
 
     private TextBags(Supplier<String> salt, boolean keeping, CompletableFuture<Stored> last) {
         this.salt = salt;
@@ -101,6 +103,7 @@ public class TextBags {
     /** The bag of {@code text} as {@code memo} analyses it; {@code analyzer} names the memo's chain (and language). */
     public Bag of(String analyzer, WordMemo memo, String text) {
         if (!keeping) return Bag.of(memo.words(text));
+        if (done) throw new IllegalStateException("a text's bag asked for after the build's lookups were done: its terms would be let go");
         String key = new Fingerprint().add(salt.get()).add(analyzer).add(text).value();
         Packed p = used.get(key);
         if (p != null) return unpack(p); // the same text met again in this build (an empty field, a title used twice)
@@ -190,6 +193,7 @@ public class TextBags {
     /** The last build's bags are no longer looked up (this build's are all made): their memory goes. */
     public void lookupsDone() {
         last = CompletableFuture.completedFuture(new Stored(List.of(), Map.of()));
+        done = true;
     }
 
     /**

@@ -63,6 +63,19 @@ class TermScorerTest {
     }
 
     @Test
+    void noBagIsAskedForOnceTheLookupsAreDone() throws Exception {
+        // the cache's writer lets the bags go once they are written: a later lookup would meet a half-emptied table
+        List<SearchDocument> docs = pages();
+        SearchAnalyzer analyzer = SearchAnalyzer.forLanguage("es");
+        org.acervo.util.TextBags bags = org.acervo.util.TextBags.inMemory();
+        assertSame(throughAnIndex(analyzer, docs), new TermScorer(analyzer, bags, "search-es").score(docs));
+        bags.lookupsDone();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new TermScorer(analyzer, bags, "search-es").score(docs));
+        assertTrue(e.getMessage().contains("after the build's lookups were done"), e.getMessage());
+    }
+
+    @Test
     void aTermWithALoneSurrogateIsTheTermOfItsUtf8Bytes() {
         assertEquals("ma\uFFFDpa", TermScorer.indexed("ma\uD800pa"));
         assertEquals("ma\uFFFDpa", TermScorer.indexed("ma\uDC00pa"));
