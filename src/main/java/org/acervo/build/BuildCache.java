@@ -40,7 +40,7 @@ import org.acervo.util.TextBags;
  * are reported by every build until they are fixed. Each file keeps only what the last build used.
  */
 public final class BuildCache {
-    private static final String MARKDOWN = "acervo rendered markdown 2";
+    private static final String MARKDOWN = "acervo rendered markdown 3";
     private static final String BAGS = "acervo analysed texts 2";
     private static final String FILES = "acervo source files 1";
 
@@ -424,6 +424,8 @@ public final class BuildCache {
         }
         CacheFiles.writeString(out, c.summary());
         out.writeInt(c.words());
+        CacheFiles.writeString(out, c.textKey());
+        CacheFiles.writeString(out, c.htmlKey());
     }
 
     private static Map<String, Rendered> readMarkdown(CacheFiles.Bytes file, DataInputStream in) throws IOException {
@@ -439,7 +441,8 @@ public final class BuildCache {
             List<Heading> headings = new ArrayList<>();
             for (int j = in.readInt(); j > 0; j--) headings.add(new Heading(in.readInt(), CacheFiles.readString(in), CacheFiles.readString(in)));
             String summary = CacheFiles.readString(in);
-            Content content = new Content(html, text, headings, summary, in.readInt());
+            int words = in.readInt();
+            Content content = new Content(html, text, headings, summary, words, CacheFiles.readString(in), CacheFiles.readString(in));
             out.put(key, new Rendered(content, List.copyOf(asked), file.raw(from, file.position(in))));
         }
         return out;

@@ -522,7 +522,7 @@ public final class SiteBuilder {
         });
         index.unpublished().stream().sorted().forEach(u -> b.append("U ").append(u).append('\n'));
         index.tree().resources().forEach(r -> b.append("R ").append(r).append('\n'));
-        return org.acervo.content.ContentHash.full(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Fingerprint().add(b.toString()).value();
     }
 
     /** The redirect page of every alias ({@code aliases:} in front matter), in the site's order, and the page it leads to. */

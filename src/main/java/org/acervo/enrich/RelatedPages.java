@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.acervo.config.TaxonomyConfig;
+import org.acervo.model.Content;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
@@ -99,6 +100,7 @@ public final class RelatedPages {
         }; Analyzer words = WordMemo.tokenizerOnly(StandardTokenizer::new)) { // the chains' tokenizer alone
             WordMemo memo = new WordMemo(words, text);
             Function<String, TextBags.Bag> analysed = t -> bags.of("related-" + lang, memo, t); // each language its analyzer
+            Function<Content, TextBags.Bag> body = c -> bags.of("related-" + lang, memo, c.textKey(), c::text);
             int n = pages.size();
             // analysis runs on all cores; term ids are handed out as terms are met (their order does not matter: ties
             // are broken by the terms themselves and by page path), one map per field (a bag's terms are shared
@@ -110,7 +112,7 @@ public final class RelatedPages {
             // a site has a few hundred taxonomy values, each on many pages: each is made a slug once
             Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
             Function<String, String> slug = v -> slugs.computeIfAbsent(v, org.acervo.util.Slugs::slugify);
-            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, slug, termIds, pages.get(i))).toList();
+            List<Analysed> docs = IntStream.range(0, n).parallel().mapToObj(i -> analyse(site, analysed, body, slug, termIds, pages.get(i))).toList();
             String[] termNames = new String[next.get()];
             for (int f = 0; f < FIELDS; f++) { // terms are named with their field's digit in front
                 String field = Integer.toString(f);
@@ -132,10 +134,11 @@ public final class RelatedPages {
     }
 
     /** A page's terms in its three fields, with their frequencies and the length of each field. */
-    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, Function<String, String> slug, TermIds ids, Page p) {
+    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, Function<Content, TextBags.Bag> bodies,
+                                    Function<String, String> slug, TermIds ids, Page p) {
         // the title counts twice: it says what the page is about better than any paragraph
         TextBags.Bag title = text.apply(p.title() + " " + p.title() + " " + p.description());
-        TextBags.Bag body = text.apply(p.content().text());
+        TextBags.Bag body = bodies.apply(p.content());
         Map<String, int[]> taxonomy = new java.util.LinkedHashMap<>();
         int tagged = 0;
         for (TaxonomyConfig tax : site.config().taxonomies().values()) {
@@ -254,14 +257,17 @@ public final class RelatedPages {
         // the best few, by score then path (pages are in path order): one pass, no sort of every page
         int[] best = new int[MAX];
         int found = 0;
+        float floor = 0; // what a page must beat to be kept: nothing until MAX are found, then the last kept
         for (int i = 0; i < n; i++) {
-            if (score[i] <= 0) continue;
-            int at = found;
-            while (at > 0 && score[best[at - 1]] < score[i]) at--;
-            if (at >= MAX) continue;
-            if (found < MAX) found++;
-            System.arraycopy(best, at, best, at + 1, found - 1 - at);
+            float s = score[i];
+            if (s <= floor) continue; // most pages: one comparison
+            int at = found < MAX ? found++ : MAX - 1;
+            while (at > 0 && score[best[at - 1]] < s) {
+                best[at] = best[at - 1];
+                at--;
+            }
             best[at] = i;
+            if (found == MAX) floor = score[best[MAX - 1]];
         }
         List<Page> out = new ArrayList<>(found);
         for (int i = 0; i < found; i++) out.add(pages.get(best[i]));

@@ -84,7 +84,7 @@ public final class GlossaryLinker {
         doc.outputSettings().prettyPrint(false);
         if (!linkIn(doc.body(), page)) return page;
         Content c = page.content();
-        return page.withContent(new Content(doc.body().html(), c.text(), c.headings(), c.summary(), c.words()));
+        return page.withContent(c.withHtml(doc.body().html()));
     }
 
     /** Whether a page may get links at all: automatic ones, or explicit links to terms to mark. */

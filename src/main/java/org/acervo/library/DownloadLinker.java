@@ -52,7 +52,7 @@ public final class DownloadLinker {
             if (downloads.isEmpty()) return p;
             found.put("/" + p.path(), List.copyOf(downloads));
             Content c = p.content();
-            return p.withContent(new Content(doc.body().html(), c.text(), c.headings(), c.summary(), c.words()));
+            return p.withContent(c.withHtml(doc.body().html()));
         }).toList();
         return new Result(out, Map.copyOf(found));
     }

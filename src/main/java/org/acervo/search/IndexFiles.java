@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.acervo.build.OutputFile;
-import org.acervo.render.Theme;
 
 /**
  * Writes one language's index as classic scripts under {@code <lang>/search/}, so that they
@@ -202,6 +201,6 @@ final class IndexFiles {
     }
 
     private static String name(String kind, String js) {
-        return kind + "-" + Theme.hash(js.getBytes(StandardCharsets.UTF_8)).substring(0, 10) + ".js";
+        return kind + "-" + new org.acervo.util.Fingerprint().add(js.getBytes(StandardCharsets.UTF_8)).name(10) + ".js";
     }
 }

@@ -85,7 +85,8 @@ public final class SearchIndexer {
         // each page's body is made when it is analysed, not kept for every page at once (on 50,000 pages, that was
         // hundreds of megabytes)
         List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang)
-                .score(docs, i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
+                .score(docs, i -> bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())),
+                        i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
         for (int i = 0; i < order.length; i++) newId[order[i]] = i;
@@ -126,6 +127,13 @@ public final class SearchIndexer {
         body.append(p.description()).append('\n').append(p.content().text());
         taxonomies.values().forEach(vs -> vs.forEach(v -> body.append('\n').append(v[1])));
         return body.toString();
+    }
+
+    /** What tells {@link #body} from any other: its parts, the page's text by the fingerprint it was rendered with. */
+    private static String bodyKey(Page p, Map<String, List<String[]>> taxonomies) {
+        org.acervo.util.Fingerprint f = new org.acervo.util.Fingerprint().add("body").add(p.description()).add(p.content().textKey());
+        taxonomies.values().forEach(vs -> vs.forEach(v -> f.add(v[1])));
+        return f.value();
     }
 
     /** The summary cut at a word boundary near {@link IndexFiles#EXCERPT_CHARS}, with an ellipsis when cut. */

@@ -78,19 +78,26 @@ final class TermScorer {
     }
 
     List<TermPostings> score(List<SearchDocument> docs) {
-        return score(docs, i -> docs.get(i).body());
+        return score(docs, i -> org.acervo.util.Fingerprint.of(docs.get(i).body()), i -> docs.get(i).body());
     }
 
-    /** @param bodies each document's body, by its number (made when it is analysed, so that not all are kept at once) */
-    List<TermPostings> score(List<SearchDocument> docs, java.util.function.IntFunction<String> bodies) {
+    /**
+     * @param bodyKeys each document's body's fingerprint, by its number (see {@link TextBags#of(String, WordMemo, String,
+     *                 java.util.function.Supplier)})
+     * @param bodies   each document's body, by its number: made only when its analysed words are not kept, and then
+     *                 when it is analysed, so that not all are held at once
+     */
+    List<TermPostings> score(List<SearchDocument> docs, java.util.function.IntFunction<String> bodyKeys,
+                             java.util.function.IntFunction<String> bodies) {
         int n = docs.size();
         Field[] fields = new Field[ORDER.size()];
         for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
         for (int doc = 0; doc < n; doc++) {
             SearchDocument d = docs.get(doc);
-            invert(fields[0], doc, d.title());
-            invert(fields[1], doc, String.join("\n", d.headings()));
-            invert(fields[2], doc, bodies.apply(doc));
+            invert(fields[0], doc, bags.of(analyzer, memo, d.title()));
+            invert(fields[1], doc, bags.of(analyzer, memo, String.join("\n", d.headings())));
+            int at = doc;
+            invert(fields[2], doc, bags.of(analyzer, memo, bodyKeys.apply(doc), () -> bodies.apply(at)));
         }
         TreeMap<BytesRef, String> all = new TreeMap<>(); // in the index's order: by UTF-8 bytes
         for (Field f : fields) for (String t : f.terms.keySet()) all.putIfAbsent(new BytesRef(t), t);
@@ -166,8 +173,7 @@ final class TermScorer {
      * encoded as BM25 encodes its norms (the chain puts no two words at one position, so the length is the count of
      * words; TermScorerTest compares the norms with those of a Lucene index, which leaves such words out).
      */
-    private void invert(Field field, int doc, String text) {
-        TextBags.Bag bag = bags.of(analyzer, memo, text);
+    private void invert(Field field, int doc, TextBags.Bag bag) {
         int length = bag.length();
         if (length == 0) return;
         field.docCount++;

@@ -63,7 +63,32 @@ public final class Fingerprint {
 
     /** 24 hexadecimal digits. */
     public String value() {
-        return String.format(java.util.Locale.ROOT, "%08x%08x%08x", length & 0xFFFFFFFFL, crc.getValue(), crcC.getValue());
+        char[] out = new char[24];
+        hex(out, 0, length & 0xFFFFFFFFL);
+        hex(out, 8, crc.getValue());
+        hex(out, 16, crcC.getValue());
+        return new String(out); // String.format took a sizeable share of a rebuild, which makes a key for every text
+    }
+
+    /**
+     * The first {@code digits} (at most 16) hexadecimal digits of the two CRCs alone, as a name for a file made from
+     * these bytes (a search index shard): it changes with them, as a content hash in a name does, at no cost.
+     */
+    public String name(int digits) {
+        char[] out = new char[16];
+        hex(out, 0, crc.getValue());
+        hex(out, 8, crcC.getValue());
+        return new String(out, 0, Math.min(16, digits));
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The low 32 bits of {@code v} as 8 hexadecimal digits at {@code at}. */
+    private static void hex(char[] out, int at, long v) {
+        for (int i = 7; i >= 0; i--) {
+            out[at + i] = HEX[(int) (v & 0xF)];
+            v >>>= 4;
+        }
     }
 
     public static String of(String text) {

@@ -103,8 +103,18 @@ public class TextBags {
     /** The bag of {@code text} as {@code memo} analyses it; {@code analyzer} names the memo's chain (and language). */
     public Bag of(String analyzer, WordMemo memo, String text) {
         if (!keeping) return Bag.of(memo.words(text));
+        return of(analyzer, memo, Fingerprint.of(text), () -> text);
+    }
+
+    /**
+     * The bag of a text known by its fingerprint ({@code textKey}: {@link Fingerprint} of the text, or of what makes
+     * it), made only when its bag is not kept: a page's text is fingerprinted once, when it is rendered, instead of at
+     * each lookup of each build.
+     */
+    public Bag of(String analyzer, WordMemo memo, String textKey, Supplier<String> text) {
+        if (!keeping) return Bag.of(memo.words(text.get()));
         if (done) throw new IllegalStateException("a text's bag asked for after the build's lookups were done: its terms would be let go");
-        String key = new Fingerprint().add(salt.get()).add(analyzer).add(text).value();
+        String key = new Fingerprint().add(salt.get()).add(analyzer).add(textKey).value();
         Packed p = used.get(key);
         if (p != null) return unpack(p); // the same text met again in this build (an empty field, a title used twice)
         Stored before = last.join();
@@ -115,7 +125,7 @@ public class TextBags {
             reused.incrementAndGet();
             b = unpack(p);
         } else {
-            b = Bag.of(memo.words(text));
+            b = Bag.of(memo.words(text.get()));
             p = pack(b);
             analysed.incrementAndGet();
         }

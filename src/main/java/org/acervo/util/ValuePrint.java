@@ -178,7 +178,20 @@ public final class ValuePrint {
         }
     }
 
+    /**
+     * A record that says what tells it apart from any other of its class, in less than its parts: printed as that (a
+     * page's body as the fingerprints of its HTML and text, made once with them, instead of the texts themselves).
+     */
+    public interface PrintedAs {
+        Object printedAs();
+    }
+
     private void addRecord(Out b, Object v, int depth) throws NoPrint {
+        if (v instanceof PrintedAs p) {
+            b.append('p').text(TAGS.get(v.getClass()));
+            add(b, p.printedAs(), depth + 1);
+            return;
+        }
         MethodHandle[] cs = COMPONENTS.get(v.getClass());
         if (cs == null) throw NO_PRINT;
         b.append('r').text(TAGS.get(v.getClass()));

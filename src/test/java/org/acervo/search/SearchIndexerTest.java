@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acervo.TestSite;
-import org.acervo.render.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +107,7 @@ class SearchIndexerTest {
             }
             String name = f.substring(f.lastIndexOf('/') + 1);
             assertTrue(js.startsWith(name.startsWith("t-") ? "acervoSearch.terms(\"es\"," : "acervoSearch.docs(\"es\","), f);
-            assertEquals(name.substring(2, 12), Theme.hash(js.getBytes(StandardCharsets.UTF_8)).substring(0, 10), f);
+            assertEquals(name.substring(2, 12), new org.acervo.util.Fingerprint().add(js.getBytes(StandardCharsets.UTF_8)).name(10), f);
         }
         assertEquals(120, postings(site, "es").get("agua").size());
         String manifest = site.text("es/search/index.js");
