@@ -21,6 +21,7 @@ import org.acervo.model.Content;
 import org.acervo.model.Heading;
 import org.acervo.util.CacheFiles;
 import org.acervo.util.Fingerprint;
+import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
 
 /**
@@ -64,8 +65,66 @@ public final class BuildCache {
     /** Whether the sources of the last build are being read ahead (false: none are known, or the build takes nothing). */
     private final CompletableFuture<Boolean> readAhead;
 
+    private static final String RESULT = "acervo kept result 1";
+    private final boolean fresh;
+
+    /** A result made by this build (see {@link #results}), to be written by {@link #save}: its key and bytes. */
+    private record Result(String key, byte[] bytes) {}
+
+    private final Map<String, Result> results = new ConcurrentHashMap<>();
+    /** The names of the results taken from the last build, for the editor. */
+    private final java.util.Set<String> taken = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Results of the last build taken whole when what made them is the same (one file each, {@code result-NAME}, written
+     * only when this build made it anew), the signature of the cache (code, site.yaml, themes) among what made them.
+     */
+    KeptResults results() {
+        return new KeptResults() {
+            @Override
+            public Optional<byte[]> get(String name, String inputs) {
+                Path file = resultFile(name);
+                if (fresh) return Optional.empty();
+                String key = signature + " " + inputs;
+                Optional<byte[]> kept = Optional.ofNullable(CacheFiles.read(file, RESULT, in -> {
+                    if (!CacheFiles.readString(in).equals(key)) return null;
+                    int n = in.readInt();
+                    if (n < 0 || n > in.available()) throw new IOException("a result past the end of the file");
+                    byte[] b = new byte[n];
+                    in.readFully(b);
+                    return b;
+                }));
+                if (kept.isPresent()) taken.add(name);
+                return kept;
+            }
+
+            @Override
+            public void put(String name, String inputs, byte[] bytes) {
+                resultFile(name);
+                results.put(name, new Result(signature + " " + inputs, bytes.clone()));
+            }
+        };
+    }
+
+    private Path resultFile(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a result's name: " + name);
+        return dir.resolve("result-" + name);
+    }
+
+    private void saveResults() throws IOException {
+        for (Map.Entry<String, Result> e : results.entrySet()) {
+            Result r = e.getValue();
+            CacheFiles.write(resultFile(e.getKey()), RESULT, out -> {
+                CacheFiles.writeString(out, r.key());
+                out.writeInt(r.bytes().length);
+                out.write(r.bytes());
+            });
+        }
+    }
+
     private BuildCache(Path dir, boolean fresh) {
         this.dir = dir;
+        this.fresh = fresh;
         // read while the build reads the sources: it is needed only when Markdown is rendered
         java.util.concurrent.Executor reader = ownThread("acervo-cache-read");
         this.readAhead = fresh ? CompletableFuture.completedFuture(false) : CompletableFuture.supplyAsync(this::readSourcesAhead, reader);
@@ -238,7 +297,19 @@ public final class BuildCache {
                 "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build"
                         + " (%d of them not rendered again), and %d of %d texts not analysed again (acervo build --fresh builds everything)",
                 sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1], p[2],
-                b[0], b[0] + b[1]));
+                b[0], b[0] + b[1]) + takenWhole());
+    }
+
+    /** The results taken whole, said the way an editor reads them ("related pages and search index in es"). */
+    private String takenWhole() {
+        if (taken.isEmpty()) return "";
+        List<String> said = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(taken)) {
+            int dash = name.indexOf('-');
+            String what = name.substring(0, dash).equals("related") ? "related pages" : name.substring(0, dash).equals("search") ? "search index" : name.substring(0, dash);
+            said.add(what + " in " + name.substring(dash + 1));
+        }
+        return "; taken whole, as nothing they are made from changed: " + String.join(", ", said);
     }
 
     /** Files written beside their place while the build goes on, by name, moved in by {@link #save} if the build succeeds. */
@@ -337,6 +408,7 @@ public final class BuildCache {
             return true;
         }), writing(() -> {
             saveSourceList();
+            saveResults();
             return true;
         }));
         for (CompletableFuture<Boolean> f : files) joined(f);

@@ -320,7 +320,7 @@ public class BuildSession {
      * again. Computing them takes seconds on a large site, longer than an editor should wait to see an edit.
      */
     RelatedPages related(Site site) {
-        if (!caching) return RelatedPages.compute(site, bags);
+        if (!caching) return RelatedPages.compute(site, bags, results());
         java.util.Set<String> pages = RelatedPages.subjects(site);
         Related kept = related;
         if (kept != null && kept.pages().equals(pages)) return kept.lists().against(site);
@@ -335,6 +335,11 @@ public class BuildSession {
      * {@link #onSearchIndex} hears of the old and new files (the index is the slowest part of a rebuild of a large site,
      * and the edited page is what the editor waits for).
      */
+    /** Results a build takes whole from the last one when their inputs are the same (none while previewing). */
+    org.acervo.util.KeptResults results() {
+        return caching ? org.acervo.util.KeptResults.NONE : stored.map(BuildCache::results).orElse(org.acervo.util.KeptResults.NONE);
+    }
+
     List<OutputFile> searchIndex(Supplier<List<OutputFile>> make) {
         if (!caching) return make.get();
         synchronized (indexLock) {

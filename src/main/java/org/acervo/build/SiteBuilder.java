@@ -193,7 +193,7 @@ public final class SiteBuilder {
         List<OutputFile> pagesToo = new ArrayList<>(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(false)).files(views::site));
         times.mark("ics, e-mails, feeds");
         Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
-        others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages, session.bags()).files()));  // index
+        others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages, session.bags(), session.results()).files()));  // index
         if (!session.caching()) session.stored().ifPresent(BuildCache::analysisDone); // the preview keeps none on disk
         times.mark("search index");
         // the pages the build makes, which no copied file may stand in for (other files it makes, such as robots.txt,

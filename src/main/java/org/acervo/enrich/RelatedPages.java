@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.acervo.config.TaxonomyConfig;
@@ -13,6 +14,8 @@ import org.acervo.model.Content;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.util.Fingerprint;
+import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
 import org.acervo.util.WordMemo;
 import org.apache.lucene.analysis.Analyzer;
@@ -79,14 +82,99 @@ public final class RelatedPages {
 
     /** @param bags the pages' analysed titles and texts, kept from the last build */
     public static RelatedPages compute(Site site, TextBags bags) {
+        return compute(site, bags, KeptResults.NONE);
+    }
+
+    /**
+     * @param kept each language's lists of the last build, taken when that language's pages have the same paths, titles,
+     *             descriptions, texts and taxonomy terms: all that its lists are worked out from
+     */
+    public static RelatedPages compute(Site site, TextBags bags, KeptResults kept) {
         Map<String, List<Page>> out = new HashMap<>();
         for (LanguageSite l : site.languages().values()) {
             List<Page> pages = new ArrayList<>(l.pages());
             pages.sort(Comparator.comparing(Page::path));
             if (pages.size() < 2) continue;
-            out.putAll(forLanguage(site, l.lang(), pages, bags));
+            String name = "related-" + l.lang();
+            String inputs = inputs(site, pages);
+            Optional<List<List<Page>>> taken = kept.get(name, inputs).flatMap(b -> decode(b, pages));
+            if (taken.isPresent()) {
+                for (Page p : pages) { // their analysed words are still wanted by the next build that works the lists out
+                    bags.keep(name, Fingerprint.of(titleText(p)));
+                    bags.keep(name, p.content().textKey());
+                }
+                for (int i = 0; i < pages.size(); i++) out.put(pages.get(i).path(), taken.get().get(i));
+                continue;
+            }
+            Map<String, List<Page>> made = forLanguage(site, l.lang(), pages, bags);
+            kept.put(name, inputs, encode(made, pages));
+            out.putAll(made);
         }
         return new RelatedPages(out);
+    }
+
+    /** All that one language's lists are worked out from, as a fingerprint (see {@link #analyse}). */
+    private static String inputs(Site site, List<Page> pages) {
+        StringBuilder b = new StringBuilder(pages.size() * 160);
+        java.util.function.Consumer<String> part = t -> b.append(t.length()).append(':').append(t);
+        part.accept(Integer.toString(pages.size()));
+        for (TaxonomyConfig tax : site.config().taxonomies().values()) part.accept(tax.key());
+        for (Page p : pages) {
+            part.accept(p.path());
+            part.accept(titleText(p));
+            part.accept(p.content().textKey());
+            for (TaxonomyConfig tax : site.config().taxonomies().values()) {
+                List<String> terms = p.terms(tax.key());
+                part.accept(Integer.toString(terms.size()));
+                terms.forEach(part);
+            }
+        }
+        return Fingerprint.of(b.toString());
+    }
+
+    /** Each page's list as the numbers of its pages in {@code pages}. */
+    private static byte[] encode(Map<String, List<Page>> lists, List<Page> pages) {
+        Map<String, Integer> number = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) number.put(pages.get(i).path(), i);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(pages.size());
+            for (Page p : pages) {
+                List<Page> list = lists.getOrDefault(p.path(), List.of());
+                out.writeByte(list.size());
+                for (Page r : list) out.writeInt(number.get(r.path()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: never
+        }
+        return bytes.toByteArray();
+    }
+
+    /** What {@link #encode} wrote for the same pages; empty when it does not fit them. */
+    private static Optional<List<List<Page>>> decode(byte[] b, List<Page> pages) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))) {
+            if (in.readInt() != pages.size()) return Optional.empty();
+            List<List<Page>> out = new ArrayList<>(pages.size());
+            for (int i = 0; i < pages.size(); i++) {
+                int k = in.readByte();
+                if (k < 0 || k > MAX) return Optional.empty();
+                List<Page> list = new ArrayList<>(k);
+                for (int j = 0; j < k; j++) {
+                    int n = in.readInt();
+                    if (n < 0 || n >= pages.size() || n == i) return Optional.empty();
+                    list.add(pages.get(n));
+                }
+                out.add(List.copyOf(list));
+            }
+            return in.available() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the title field analyses: the title twice (it says what the page is about better than any paragraph), then the description. */
+    private static String titleText(Page p) {
+        return p.title() + " " + p.title() + " " + p.description();
     }
 
     /** One page's analysed fields: term ids and their frequencies, and each field's length in tokens. */
@@ -136,8 +224,7 @@ public final class RelatedPages {
     /** A page's terms in its three fields, with their frequencies and the length of each field. */
     private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, Function<Content, TextBags.Bag> bodies,
                                     Function<String, String> slug, TermIds ids, Page p) {
-        // the title counts twice: it says what the page is about better than any paragraph
-        TextBags.Bag title = text.apply(p.title() + " " + p.title() + " " + p.description());
+        TextBags.Bag title = text.apply(titleText(p));
         TextBags.Bag body = bodies.apply(p.content());
         Map<String, int[]> taxonomy = new java.util.LinkedHashMap<>();
         int tagged = 0;

@@ -17,6 +17,9 @@ import org.acervo.model.Page;
 import org.acervo.model.Section;
 import org.acervo.model.Site;
 import org.acervo.model.TaxonomyTerm;
+import java.util.Optional;
+import org.acervo.util.Fingerprint;
+import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
 
 /**
@@ -33,6 +36,7 @@ public final class SearchIndexer {
     private final Map<String, Map<String, Map<String, List<String>>>> pairs;
     private final Map<String, Long> htmlPages;
     private final TextBags bags;
+    private final KeptResults kept;
 
     /** An indexer that reads the site's glossary and plans its pages itself (the build passes what it has instead). */
     public SearchIndexer(Site site) {
@@ -50,8 +54,17 @@ public final class SearchIndexer {
      * @param bags      the pages' analysed fields, kept from the last build
      */
     public SearchIndexer(Site site, Glossary glossary, Map<String, Long> htmlPages, TextBags bags) {
+        this(site, glossary, htmlPages, bags, KeptResults.NONE);
+    }
+
+    /**
+     * @param kept each language's index files of the last build, taken when everything the language's index is made from
+     *             is the same ({@link #inputs}): an edit of one English page leaves the Spanish index as it was
+     */
+    public SearchIndexer(Site site, Glossary glossary, Map<String, Long> htmlPages, TextBags bags, KeptResults kept) {
         this.site = site;
         this.bags = bags;
+        this.kept = kept;
         this.pairs = Map.copyOf(GlossaryTermPairs.of(glossary));
         this.htmlPages = Map.copyOf(htmlPages);
     }
@@ -82,6 +95,90 @@ public final class SearchIndexer {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("a newer build wants the index");
             docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
         }
+        String name = "search-" + lang;
+        Optional<String> inputs = inputs(l, docs, taxonomyValues);
+        Optional<List<OutputFile>> taken = inputs.flatMap(i -> kept.get(name, i)).flatMap(SearchIndexer::decode);
+        if (taken.isPresent()) {
+            for (int i = 0; i < pages.size(); i++) { // their analysed words are still wanted by the next build that indexes
+                SearchDocument d = docs.get(i);
+                bags.keep(name, Fingerprint.of(d.title()));
+                bags.keep(name, Fingerprint.of(String.join("\n", d.headings())));
+                bags.keep(name, bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
+            }
+            return taken.get();
+        }
+        List<OutputFile> made = index(l, analyzer, docs, taxonomyValues);
+        inputs.ifPresent(i -> encode(made).ifPresent(b -> kept.put(name, i, b)));
+        return made;
+    }
+
+    /**
+     * Everything a language's index is made from besides the code and the theme (which the keeper adds): its pages'
+     * documents, what their body fields analyse, their sections and types, the filters' labels, the languages, the
+     * glossary's pairs and the number of HTML pages. Empty when some part has no print (the index is then made).
+     */
+    private Optional<String> inputs(LanguageSite l, List<SearchDocument> docs, Map<Page, Map<String, List<String[]>>> taxonomyValues) {
+        List<Object> parts = new ArrayList<>();
+        parts.add(l.lang());
+        for (LanguageConfig lc : site.config().languages()) parts.add(List.of(lc.code(), lc.name()));
+        for (TaxonomyConfig tax : site.config().taxonomies().values()) parts.add(List.of(tax.key(), tax.title(l.lang())));
+        parts.add(pairs.getOrDefault(l.lang(), Map.of()));
+        parts.add(htmlPages.getOrDefault(l.lang(), 0L));
+        parts.add(docs);
+        for (Page p : l.pages()) {
+            List<Object> taxonomies = new ArrayList<>();
+            taxonomyValues.getOrDefault(p, Map.of()).forEach((k, vs) -> {
+                taxonomies.add(k);
+                vs.forEach(v -> taxonomies.add(List.of(v[0], v[1])));
+            });
+            parts.add(List.of(p.description(), p.content().textKey(), taxonomies, p.section(),
+                    l.findSection(p.section()).map(Section::title).orElse(p.section()), p.type()));
+        }
+        return new org.acervo.util.ValuePrint().of(parts);
+    }
+
+    /** A language's index files, as bytes to keep. */
+    private static Optional<byte[]> encode(List<OutputFile> files) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(files.size());
+            for (OutputFile f : files) {
+                if (f.bytes() == null) return Optional.empty();
+                out.writeUTF(f.path());
+                out.writeInt(f.bytes().length);
+                out.write(f.bytes());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: never
+        }
+        return Optional.of(bytes.toByteArray());
+    }
+
+    /** What {@link #encode} wrote; empty when it is not whole. */
+    private static Optional<List<OutputFile>> decode(byte[] b) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))) {
+            int n = in.readInt();
+            if (n < 0 || n > b.length) return Optional.empty();
+            List<OutputFile> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF();
+                int size = in.readInt();
+                if (size < 0 || size > in.available()) return Optional.empty();
+                byte[] file = new byte[size];
+                in.readFully(file);
+                out.add(new OutputFile(path, file, null));
+            }
+            return in.available() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A language's index: its pages' terms scored, the pages numbered, the files written. */
+    private List<OutputFile> index(LanguageSite l, SearchAnalyzer analyzer, List<SearchDocument> docs,
+                                   Map<Page, Map<String, List<String[]>>> taxonomyValues) {
+        String lang = l.lang();
+        List<Page> pages = l.pages();
         // each page's body is made when it is analysed, not kept for every page at once (on 50,000 pages, that was
         // hundreds of megabytes)
         List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang)

@@ -133,6 +133,24 @@ public class TextBags {
         return b;
     }
 
+    /**
+     * Keeps the bag of a text known by its fingerprint for the next build without looking at it, when the last build
+     * had it: its text was not analysed by this build because what it went into was taken whole (see
+     * {@link KeptResults}), and the next build may need it.
+     */
+    public void keep(String analyzer, String textKey) {
+        if (!keeping) return;
+        if (done) throw new IllegalStateException("a text's bag kept after the build's lookups were done: its terms would be let go");
+        String key = new Fingerprint().add(salt.get()).add(analyzer).add(textKey).value();
+        if (used.containsKey(key)) return;
+        Stored before = last.join();
+        table(before);
+        if (before.bags().get(key) instanceof Packed k) {
+            used.put(key, k);
+            reused.incrementAndGet();
+        }
+    }
+
     /** The last file's terms, first in the table: its bags are packed with their numbers. */
     private void table(Stored before) {
         if (tableRead) return;

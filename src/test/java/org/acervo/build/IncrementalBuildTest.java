@@ -238,6 +238,42 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aLanguageWhosePagesDidNotChangeKeepsItsRelatedPagesAndItsSearchIndexWhole() throws Exception {
+        TestSite site = demoCopy("site").buildOk();
+        assertTrue(!(site.err() + site.out()).contains("taken whole"), "a first build has nothing to take whole");
+
+        // a Spanish page's text: the English lists and index are what they were
+        Path edited = site.dir().resolve("content/knowledge/bus-rapid-transit.es.md");
+        Files.writeString(edited, Files.readString(edited) + "\nUn párrafo nuevo sobre los carriles exclusivos.\n");
+        site.buildOk();
+        assertTrue((site.err() + site.out()).contains("taken whole, as nothing they are made from changed: related pages in en, search index in en"),
+                site.err() + site.out());
+        int[] text = taken(site);
+        assertEquals(2, text[6] - text[5], "only the edited text is analysed, once for related pages and once for search");
+        assertSameAsAFreshBuild(site, "an edit of a Spanish page's text");
+
+        // an English page's tags, which its related pages and the English search filters are made from
+        edit(site, "content/knowledge/bus-rapid-transit.en.md", "tags: [brt, public transport,", "tags: [brt, bus lanes, public transport,");
+        site.buildOk();
+        assertTrue((site.err() + site.out()).contains("taken whole, as nothing they are made from changed: related pages in es, search index in es"),
+                site.err() + site.out());
+        assertSameAsAFreshBuild(site, "an edit of an English page's tags");
+
+        // the Spanish page again: the analysed words of the Spanish texts were kept through the build that took them whole
+        Files.writeString(edited, Files.readString(edited) + "\nOtro párrafo.\n");
+        site.buildOk();
+        int[] again = taken(site);
+        assertEquals(2, again[6] - again[5], "only the edited text is analysed again, however many builds took its language whole");
+        assertSameAsAFreshBuild(site, "a second edit of the Spanish page");
+
+        // a section's title, which the search filters of its language show: that language's index is made again
+        edit(site, "content/knowledge/_index.en.md", "title:", "title: Revised ·");
+        site.buildOk();
+        assertTrue(!(site.err() + site.out()).contains("search index in en"), site.err() + site.out());
+        assertSameAsAFreshBuild(site, "an edit of a section's title");
+    }
+
+    @Test
     void warningsAndErrorsAreReportedByEveryBuildUntilFixed() throws Exception {
         TestSite site = TestSite.create(dir.resolve("small"), """
                 -- content/knowledge/agua.es.md --
