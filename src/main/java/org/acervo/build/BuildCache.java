@@ -101,7 +101,7 @@ public final class BuildCache {
             @Override
             public void put(String name, String inputs, byte[] bytes) {
                 resultFile(name);
-                results.put(name, new Result(signature + " " + inputs, bytes.clone()));
+                results.put(name, new Result(signature + " " + inputs, bytes));
             }
         };
     }
@@ -304,10 +304,10 @@ public final class BuildCache {
     private String takenWhole() {
         if (taken.isEmpty()) return "";
         List<String> said = new ArrayList<>();
+        Map<String, String> kinds = Map.of("related", "related pages", "search", "search index");
         for (String name : new java.util.TreeSet<>(taken)) {
-            int dash = name.indexOf('-');
-            String what = name.substring(0, dash).equals("related") ? "related pages" : name.substring(0, dash).equals("search") ? "search index" : name.substring(0, dash);
-            said.add(what + " in " + name.substring(dash + 1));
+            String kind = name.substring(0, name.indexOf('-'));
+            said.add(kinds.getOrDefault(kind, kind) + " in " + name.substring(kind.length() + 1));
         }
         return "; taken whole, as nothing they are made from changed: " + String.join(", ", said);
     }

@@ -329,17 +329,17 @@ public class BuildSession {
         return lists;
     }
 
+    /** Results a build takes whole from the last one when their inputs are the same (none while previewing). */
+    org.acervo.util.KeptResults results() {
+        return caching ? org.acervo.util.KeptResults.NONE : stored.map(BuildCache::results).orElse(org.acervo.util.KeptResults.NONE);
+    }
+
     /**
      * The search index files. While previewing, a rebuild serves the index it has and indexes the new site on a
      * background thread once the editor has paused ({@link #INDEX_QUIET_NANOS}); when that is done,
      * {@link #onSearchIndex} hears of the old and new files (the index is the slowest part of a rebuild of a large site,
      * and the edited page is what the editor waits for).
      */
-    /** Results a build takes whole from the last one when their inputs are the same (none while previewing). */
-    org.acervo.util.KeptResults results() {
-        return caching ? org.acervo.util.KeptResults.NONE : stored.map(BuildCache::results).orElse(org.acervo.util.KeptResults.NONE);
-    }
-
     List<OutputFile> searchIndex(Supplier<List<OutputFile>> make) {
         if (!caching) return make.get();
         synchronized (indexLock) {

@@ -14,9 +14,11 @@ import org.acervo.model.Content;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.util.CacheFiles;
 import org.acervo.util.Fingerprint;
 import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
+import org.acervo.util.ValuePrint;
 import org.acervo.util.WordMemo;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -115,61 +117,48 @@ public final class RelatedPages {
 
     /** All that one language's lists are worked out from, as a fingerprint (see {@link #analyse}). */
     private static String inputs(Site site, List<Page> pages) {
-        StringBuilder b = new StringBuilder(pages.size() * 160);
-        java.util.function.Consumer<String> part = t -> b.append(t.length()).append(':').append(t);
-        part.accept(Integer.toString(pages.size()));
-        for (TaxonomyConfig tax : site.config().taxonomies().values()) part.accept(tax.key());
+        List<Object> parts = new ArrayList<>(pages.size() + 1);
+        parts.add(site.config().taxonomies().values().stream().map(TaxonomyConfig::key).toList());
         for (Page p : pages) {
-            part.accept(p.path());
-            part.accept(titleText(p));
-            part.accept(p.content().textKey());
-            for (TaxonomyConfig tax : site.config().taxonomies().values()) {
-                List<String> terms = p.terms(tax.key());
-                part.accept(Integer.toString(terms.size()));
-                terms.forEach(part);
-            }
+            List<Object> terms = new ArrayList<>();
+            for (TaxonomyConfig tax : site.config().taxonomies().values()) terms.add(p.terms(tax.key()));
+            parts.add(List.of(p.path(), titleText(p), p.content().textKey(), terms));
         }
-        return Fingerprint.of(b.toString());
+        return new ValuePrint().of(parts).orElseThrow(); // texts and lists of texts: always printed
     }
 
     /** Each page's list as the numbers of its pages in {@code pages}. */
     private static byte[] encode(Map<String, List<Page>> lists, List<Page> pages) {
         Map<String, Integer> number = new HashMap<>();
         for (int i = 0; i < pages.size(); i++) number.put(pages.get(i).path(), i);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        return CacheFiles.bytes(out -> {
             out.writeInt(pages.size());
             for (Page p : pages) {
                 List<Page> list = lists.getOrDefault(p.path(), List.of());
                 out.writeByte(list.size());
                 for (Page r : list) out.writeInt(number.get(r.path()));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // in memory: never
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** What {@link #encode} wrote for the same pages; empty when it does not fit them. */
     private static Optional<List<List<Page>>> decode(byte[] b, List<Page> pages) {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))) {
-            if (in.readInt() != pages.size()) return Optional.empty();
+        return CacheFiles.fromBytes(b, in -> {
+            if (in.readInt() != pages.size()) return null;
             List<List<Page>> out = new ArrayList<>(pages.size());
             for (int i = 0; i < pages.size(); i++) {
                 int k = in.readByte();
-                if (k < 0 || k > MAX) return Optional.empty();
+                if (k < 0 || k > MAX) return null;
                 List<Page> list = new ArrayList<>(k);
                 for (int j = 0; j < k; j++) {
                     int n = in.readInt();
-                    if (n < 0 || n >= pages.size() || n == i) return Optional.empty();
+                    if (n < 0 || n >= pages.size() || n == i) return null;
                     list.add(pages.get(n));
                 }
                 out.add(List.copyOf(list));
             }
-            return in.available() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+            return out;
+        });
     }
 
     /** What the title field analyses: the title twice (it says what the page is about better than any paragraph), then the description. */

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.acervo.build.OutputFile;
 import org.acervo.config.LanguageConfig;
 import org.acervo.config.TaxonomyConfig;
@@ -17,10 +18,11 @@ import org.acervo.model.Page;
 import org.acervo.model.Section;
 import org.acervo.model.Site;
 import org.acervo.model.TaxonomyTerm;
-import java.util.Optional;
+import org.acervo.util.CacheFiles;
 import org.acervo.util.Fingerprint;
 import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
+import org.acervo.util.ValuePrint;
 
 /**
  * Builds the static search index of every language of a site: the single pages are analysed
@@ -134,44 +136,38 @@ public final class SearchIndexer {
             parts.add(List.of(p.description(), p.content().textKey(), taxonomies, p.section(),
                     l.findSection(p.section()).map(Section::title).orElse(p.section()), p.type()));
         }
-        return new org.acervo.util.ValuePrint().of(parts);
+        return new ValuePrint().of(parts);
     }
 
-    /** A language's index files, as bytes to keep. */
+    /** A language's index files, as bytes to keep; empty when one is not made in memory. */
     private static Optional<byte[]> encode(List<OutputFile> files) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        if (files.stream().anyMatch(f -> f.bytes() == null)) return Optional.empty();
+        return Optional.of(CacheFiles.bytes(out -> {
             out.writeInt(files.size());
             for (OutputFile f : files) {
-                if (f.bytes() == null) return Optional.empty();
                 out.writeUTF(f.path());
                 out.writeInt(f.bytes().length);
                 out.write(f.bytes());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // in memory: never
-        }
-        return Optional.of(bytes.toByteArray());
+        }));
     }
 
     /** What {@link #encode} wrote; empty when it is not whole. */
     private static Optional<List<OutputFile>> decode(byte[] b) {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))) {
+        return CacheFiles.fromBytes(b, in -> {
             int n = in.readInt();
-            if (n < 0 || n > b.length) return Optional.empty();
+            if (n < 0 || n > b.length) return null;
             List<OutputFile> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String path = in.readUTF();
                 int size = in.readInt();
-                if (size < 0 || size > in.available()) return Optional.empty();
+                if (size < 0 || size > in.available()) return null;
                 byte[] file = new byte[size];
                 in.readFully(file);
                 out.add(new OutputFile(path, file, null));
             }
-            return in.available() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+            return out;
+        });
     }
 
     /** A language's index: its pages' terms scored, the pages numbered, the files written. */
@@ -228,7 +224,7 @@ public final class SearchIndexer {
 
     /** What tells {@link #body} from any other: its parts, the page's text by the fingerprint it was rendered with. */
     private static String bodyKey(Page p, Map<String, List<String[]>> taxonomies) {
-        org.acervo.util.Fingerprint f = new org.acervo.util.Fingerprint().add("body").add(p.description()).add(p.content().textKey());
+        Fingerprint f = new Fingerprint().add("body").add(p.description()).add(p.content().textKey());
         taxonomies.values().forEach(vs -> vs.forEach(v -> f.add(v[1])));
         return f.value();
     }

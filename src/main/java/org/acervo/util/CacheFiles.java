@@ -29,6 +29,30 @@ public final class CacheFiles {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** What {@code body} writes, in memory: a result kept inside a cache file (see {@link KeptResults}). */
+    public static byte[] bytes(Body body) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: never
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * What {@code reader} reads of bytes {@link #bytes} made; empty when it gives null (the bytes do not fit what they
+     * are read for), fails, or leaves bytes over.
+     */
+    public static <T> java.util.Optional<T> fromBytes(byte[] b, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b))) {
+            T t = reader.read(in);
+            return in.available() == 0 ? java.util.Optional.ofNullable(t) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static void write(Path file, String format, Body body) throws IOException {
         moveIn(writeBeside(file, format, body), file);
     }
