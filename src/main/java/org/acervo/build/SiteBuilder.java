@@ -181,10 +181,17 @@ public final class SiteBuilder {
         Library library = new LibraryBuilder(site, links, bundleFiles, linked.bodyDownloads(), options.now(), problems).build(); // library
         problems.throwIfAny();
         times.mark("assemble + library");
-        PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
-        times.mark("related pages");
-        TemplateRenderer pageTemplates = templates.withGlobal("library", library);
         List<OutputPage> plan = oneEach(new PagePlanner(site).plan(), problems);             // plan
+        Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
+        java.util.function.Supplier<List<OutputFile>> searchFiles = () -> session.searchIndex(
+                () -> new SearchIndexer(site, glossary, htmlPages, session.bags(), session.results()).files());
+        // a build works out the search index beside the related pages and feeds (after an edit, only the edited
+        // language's index is made, on one core); the preview keeps its own way (see BuildSession.searchIndex)
+        java.util.concurrent.ForkJoinTask<List<OutputFile>> searching = session.caching() ? null
+                : java.util.concurrent.ForkJoinTask.adapt(searchFiles::get).fork();
+        PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
+        times.mark(searching == null ? "related pages" : "related pages (search index beside them)");
+        TemplateRenderer pageTemplates = templates.withGlobal("library", library);
         SiteViews views = new SiteViews(site, theme, session.liveReload());
         List<OutputFile> others = new ArrayList<>(library.calendarFiles());                 // files other than pages
         others.addAll(new GlossaryPairs(glossary).files());
@@ -192,8 +199,7 @@ public final class SiteBuilder {
         others.addAll(new SitemapWriter(site).files());
         List<OutputFile> pagesToo = new ArrayList<>(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(false)).files(views::site));
         times.mark("ics, e-mails, feeds");
-        Map<String, Long> htmlPages = SearchIndexer.htmlPages(plan);
-        others.addAll(session.searchIndex(() -> new SearchIndexer(site, glossary, htmlPages, session.bags(), session.results()).files()));  // index
+        others.addAll(searching == null ? searchFiles.get() : searching.join());       // index
         if (!session.caching()) session.stored().ifPresent(BuildCache::analysisDone); // the preview keeps none on disk
         times.mark("search index");
         // the pages the build makes, which no copied file may stand in for (other files it makes, such as robots.txt,
@@ -323,7 +329,10 @@ public final class SiteBuilder {
                               List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output, Library library) {
         List<PublishPass.Job> jobs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
-        ValuePrint prints = new ValuePrint(java.util.Set.of(Views.Item.class, Views.SiteView.class, Views.TaxonomyView.class));
+        // each page's HTML, which its view and others show, prints as the fingerprint made with it (not read again)
+        java.util.IdentityHashMap<String, String> bodies = new java.util.IdentityHashMap<>();
+        for (Page p : site.allPages()) bodies.put(p.content().html(), p.content().htmlKey());
+        ValuePrint prints = new ValuePrint(java.util.Set.of(Views.Item.class, Views.SiteView.class, Views.TaxonomyView.class), bodies);
         // what every page's template is given besides its own data: the code and theme (in the signature), the library
         Optional<String> common = session.stored().flatMap(c -> prints.of(library.contents())
                 .map(l -> new Fingerprint().add("templates").add(c.signature()).add(l).value()));

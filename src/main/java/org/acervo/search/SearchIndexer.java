@@ -190,7 +190,8 @@ public final class SearchIndexer {
 
         StringBuilder titleTerms = new StringBuilder();
         for (SearchDocument d : ordered) {
-            long distinct = analyzer.terms(d.title()).stream().distinct().count();
+            // the title's distinct terms: its bag's, analysed (or taken) when it was scored
+            long distinct = bags.of("search-" + lang, analyzer.memo(), d.title()).terms().length;
             titleTerms.append(IndexFiles.ALPHABET.charAt((int) Math.min(IndexFiles.ALPHABET.length() - 1, distinct)));
         }
         List<IndexFiles.Facet> facets = facets(l, ordered, order, pages, taxonomyValues);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -31,6 +32,8 @@ final class TermScorer {
     /** Field weights: a word in the title says more about the page than one in a heading, and that more than the body. */
     static final Map<String, Float> FIELDS = Map.of("title", 3f, "headings", 2f, "body", 1f);
     private static final List<String> ORDER = List.of("title", "headings", "body");
+    /** Pages analysed at once. */
+    private static final int BATCH = 256;
 
     private final WordMemo memo;
     private final TextBags bags;
@@ -92,12 +95,20 @@ final class TermScorer {
         int n = docs.size();
         Field[] fields = new Field[ORDER.size()];
         for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
-        for (int doc = 0; doc < n; doc++) {
-            SearchDocument d = docs.get(doc);
-            invert(fields[0], doc, bags.of(analyzer, memo, d.title()));
-            invert(fields[1], doc, bags.of(analyzer, memo, String.join("\n", d.headings())));
-            int at = doc;
-            invert(fields[2], doc, bags.of(analyzer, memo, bodyKeys.apply(doc), () -> bodies.apply(at)));
+        // the fields are analysed (or their bags looked up) on the build's cores, a batch at a time so that only a batch's
+        // bags are held at once, and added to the lists in the pages' order; on one core outside the build's pool (the
+        // preview indexes on a thread of its own, so as not to take the cores its rebuilds want)
+        boolean parallel = java.util.concurrent.ForkJoinTask.inForkJoinPool();
+        for (int from = 0; from < n; from += BATCH) {
+            IntStream range = IntStream.range(from, Math.min(n, from + BATCH));
+            TextBags.Bag[][] batch = (parallel ? range.parallel() : range).mapToObj(doc -> {
+                SearchDocument d = docs.get(doc);
+                return new TextBags.Bag[] {bags.of(analyzer, memo, d.title()), bags.of(analyzer, memo, String.join("\n", d.headings())),
+                        bags.of(analyzer, memo, bodyKeys.apply(doc), () -> bodies.apply(doc))};
+            }).toArray(TextBags.Bag[][]::new);
+            for (int k = 0; k < batch.length; k++) {
+                for (int f = 0; f < fields.length; f++) invert(fields[f], from + k, batch[k][f]);
+            }
         }
         TreeMap<BytesRef, String> all = new TreeMap<>(); // in the index's order: by UTF-8 bytes
         for (Field f : fields) for (String t : f.terms.keySet()) all.putIfAbsent(new BytesRef(t), t);
@@ -108,12 +119,30 @@ final class TermScorer {
             Field f = fields[i];
             stats[i] = f.docCount == 0 ? null : new CollectionStatistics(f.name, n, f.docCount, f.sumTotalTermFreq, f.sumDocFreq);
         }
+        List<Map.Entry<BytesRef, String>> ordered = new ArrayList<>(all.entrySet());
+        // the terms are scored a batch at a time on the build's cores, each batch with its own arrays; in their order
+        IntStream batches = IntStream.range(0, (ordered.size() + TERMS - 1) / TERMS);
+        List<List<TermPostings>> scored = (parallel ? batches.parallel() : batches).mapToObj(b -> {
+            List<Map.Entry<BytesRef, String>> terms = ordered.subList(b * TERMS, Math.min(ordered.size(), (b + 1) * TERMS));
+            return score(terms, fields, stats, bm25, n);
+        }).toList();
+        List<TermPostings> out = new ArrayList<>(ordered.size());
+        scored.forEach(out::addAll);
+        return out;
+    }
+
+    /** Terms scored at once. */
+    private static final int TERMS = 2048;
+
+    /** Each term's pages and their weighted BM25 score, with whether the title holds it. */
+    private static List<TermPostings> score(List<Map.Entry<BytesRef, String>> terms, Field[] fields, CollectionStatistics[] stats,
+                                            BM25Similarity bm25, int n) {
         float[] score = new float[n];
         boolean[] title = new boolean[n];
         boolean[] touched = new boolean[n];
         int[] hit = new int[n]; // the term's pages, in the order the fields meet them
-        List<TermPostings> out = new ArrayList<>(all.size());
-        for (Map.Entry<BytesRef, String> term : all.entrySet()) {
+        List<TermPostings> out = new ArrayList<>(terms.size());
+        for (Map.Entry<BytesRef, String> term : terms) {
             int hits = 0;
             int fieldsWith = 0;
             for (int i = 0; i < fields.length; i++) {

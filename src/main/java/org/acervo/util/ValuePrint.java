@@ -23,7 +23,8 @@ import java.util.Set;
  * run of Java to the next), so they are printed in the order of their entries' prints; every other map or collection
  * in its own order, which a template iterating it sees. What many pages share is printed once per build: prints are
  * remembered by identity for collections of {@value #SHARED} entries or more (a taxonomy's terms, the glossary's
- * letters) and for records of the classes named (a list's items, shared by the lists a page is in). Thread-safe.
+ * letters) and for records of the classes named (a list's items, shared by the lists a page is in); long texts whose
+ * fingerprint is known already (a page's HTML) are printed as it. Thread-safe.
  */
 public final class ValuePrint {
     /** Collections of this many entries or more are remembered by identity. */
@@ -61,10 +62,25 @@ public final class ValuePrint {
 
     private final Map<Object, String> shared = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
     private final Set<Class<?>> sharedRecords;
+    private final Map<String, String> knownTexts;
 
     /** @param sharedRecords classes of records that are shared by many values, whose prints are remembered by identity */
     public ValuePrint(Set<Class<?>> sharedRecords) {
+        this(sharedRecords, Map.of());
+    }
+
+    /**
+     * @param knownTexts long texts whose fingerprint is known already, by identity (each page's HTML, fingerprinted once
+     *                   with it): such a text is printed as that fingerprint instead of being read again. Read only, and
+     *                   not changed while prints are made.
+     */
+    public ValuePrint(Set<Class<?>> sharedRecords, IdentityHashMap<String, String> knownTexts) {
+        this(sharedRecords, (Map<String, String>) knownTexts);
+    }
+
+    private ValuePrint(Set<Class<?>> sharedRecords, Map<String, String> knownTexts) {
         this.sharedRecords = Set.copyOf(sharedRecords);
+        this.knownTexts = knownTexts;
     }
 
     public ValuePrint() {
@@ -144,7 +160,9 @@ public final class ValuePrint {
         if (v == null) {
             b.append('n');
         } else if (v instanceof String s) {
-            b.append('s').text(s);
+            String known = s.length() < LONG ? null : knownTexts.get(s);
+            if (known == null) b.append('s').text(s);
+            else b.append('k').text(known); // the same text in another instance prints as itself: another print, at worst a page rendered again
         } else if (v instanceof Boolean t) {
             b.append(t ? 'T' : 'F');
         } else if (v instanceof Integer n) {
