@@ -31,22 +31,25 @@ final class ParsedSources {
     /** What is kept of a parse: the front matter, where the body starts in the file's text, and on which line. */
     record Kept(FrontMatter meta, int bodyStart, int bodyLine) {}
 
+    /** An entry of the last file: what it holds, and where its bytes are, to copy them rather than encode it again. */
+    private record Placed(Kept kept, CacheFiles.Range at) {}
+
     private final Path file;
-    private final CompletableFuture<Map<String, Kept>> last;
+    private final CompletableFuture<Map<String, Placed>> last;
     private final Map<String, Kept> now = new ConcurrentHashMap<>();
 
     ParsedSources(Path file, boolean fresh, java.util.concurrent.Executor reader) {
         this.file = file;
         this.last = fresh ? CompletableFuture.completedFuture(Map.of()) : CompletableFuture.supplyAsync(() -> {
-            Map<String, Kept> m = CacheFiles.read(file, FORMAT, ParsedSources::read);
+            Map<String, Placed> m = CacheFiles.readPlaced(file, FORMAT, ParsedSources::read);
             return m == null ? Map.of() : m;
         }, reader);
     }
 
     Optional<Kept> get(String key) {
-        Kept k = last.join().get(key);
-        if (k != null) now.put(key, k);
-        return Optional.ofNullable(k);
+        Placed p = last.join().get(key);
+        if (p != null) now.put(key, p.kept());
+        return Optional.ofNullable(p).map(Placed::kept);
     }
 
     void keep(String key, Kept k) {
@@ -56,13 +59,22 @@ final class ParsedSources {
     void save() throws IOException {
         List<Map.Entry<String, Kept>> entries = new ArrayList<>(now.entrySet());
         entries.sort(Map.Entry.comparingByKey());
-        CacheFiles.write(file, FORMAT, out -> {
+        Map<String, Placed> before = last.join();
+        Path temp = CacheFiles.writeBeside(file, FORMAT, out -> {
             out.writeInt(entries.size());
-            for (Map.Entry<String, Kept> e : entries) {
-                CacheFiles.writeString(out, e.getKey());
-                write(out, e.getValue());
+            // an entry taken from the last file is copied from there, once its bytes are checked to have the CRC they had
+            // when read (the file replaced meanwhile: written anew), not encoded again
+            try (CacheFiles.Copier from = CacheFiles.copier(file)) {
+                for (Map.Entry<String, Kept> e : entries) {
+                    Placed p = before.get(e.getKey());
+                    byte[] raw = p != null && p.kept() == e.getValue() ? from.copy(p.at()) : null;
+                    CacheFiles.writeString(out, e.getKey());
+                    if (raw == null) write(out, e.getValue());
+                    else out.write(raw);
+                }
             }
         });
+        CacheFiles.moveIn(temp, file);
     }
 
     private static boolean storable(Object v) {
@@ -103,10 +115,11 @@ final class ParsedSources {
         }
     }
 
-    private static Map<String, Kept> read(DataInputStream in) throws IOException {
-        Map<String, Kept> out = new HashMap<>();
+    private static Map<String, Placed> read(CacheFiles.Bytes file, DataInputStream in) throws IOException {
+        Map<String, Placed> out = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String key = CacheFiles.readString(in);
+            int from = file.position(in);
             int bodyStart = in.readInt();
             int bodyLine = in.readInt();
             String title = CacheFiles.readString(in);
@@ -132,8 +145,9 @@ final class ParsedSources {
                 String k = CacheFiles.readString(in);
                 locations.put(k, new SourceLocation(Path.of(CacheFiles.readString(in)), in.readInt(), in.readInt()));
             }
-            out.put(key, new Kept(new FrontMatter(title, description, date, lastmod, draft, slug, url, aliases, weight, translationKey,
-                    type, layout, taxonomies, p, locations), bodyStart, bodyLine));
+            Kept kept = new Kept(new FrontMatter(title, description, date, lastmod, draft, slug, url, aliases, weight, translationKey,
+                    type, layout, taxonomies, p, locations), bodyStart, bodyLine);
+            out.put(key, new Placed(kept, file.raw(from, file.position(in))));
         }
         return out;
     }
