@@ -43,7 +43,7 @@ import org.acervo.util.TextBags;
 public final class BuildCache {
     private static final String MARKDOWN = "acervo rendered markdown 3";
     private static final String BAGS = "acervo analysed texts 2";
-    private static final String FILES = "acervo source files 1";
+    private static final String FILES = "acervo source files 2";
 
     /**
      * A page's rendered Markdown, and the link questions it asked with their answers (see LinkTargets#recording).
@@ -127,6 +127,7 @@ public final class BuildCache {
         this.fresh = fresh;
         // read while the build reads the sources: it is needed only when Markdown is rendered
         java.util.concurrent.Executor reader = ownThread("acervo-cache-read");
+        if (fresh) lastSources.complete(new LastSources(0, Map.of()));
         this.readAhead = fresh ? CompletableFuture.completedFuture(false) : CompletableFuture.supplyAsync(this::readSourcesAhead, reader);
         this.sources = new ParsedSources(dir.resolve("sources"), fresh, reader);
         this.lastMarkdown = fresh ? CompletableFuture.completedFuture(Map.of())
@@ -143,26 +144,133 @@ public final class BuildCache {
      * settings and scans the content folder: a cold disk answers several reads at once.
      */
     private boolean readSourcesAhead() {
-        Path siteDir = dir.getParent().getParent();
-        List<String> files = CacheFiles.read(dir.resolve("files"), FILES, in -> {
-            List<String> out = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) out.add(CacheFiles.readString(in));
-            return out;
+        try {
+            return readSourcesAheadOf(dir.getParent().getParent());
+        } finally {
+            lastSources.complete(new LastSources(0, Map.of())); // when not read (a damaged list): nothing is known
+        }
+    }
+
+    private boolean readSourcesAheadOf(Path siteDir) {
+        LastSources files = CacheFiles.read(dir.resolve("files"), FILES, in -> {
+            long readFrom = in.readLong();
+            Map<String, SourceStat> stats = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String path = CacheFiles.readString(in);
+                stats.put(path, new SourceStat(in.readLong(), in.readLong(), CacheFiles.readString(in), CacheFiles.readString(in)));
+            }
+            return new LastSources(readFrom, stats);
         });
+        lastSources.complete(files == null ? new LastSources(0, Map.of()) : files);
         if (files == null) return false;
         Path content = siteDir.resolve("content").normalize();
-        // only files under content/ (a damaged list must not send the threads reading elsewhere)
-        org.acervo.util.LookAhead.contents(files.stream().map(f -> siteDir.resolve(f).normalize()).filter(p -> p.startsWith(content)).toList());
+        // only files under content/ (a damaged list must not send the threads reading elsewhere), and only those the
+        // build will read: not the ones it knows by their size and time
+        Map<Path, String> shown = new HashMap<>();
+        for (String f : files.stats().keySet()) {
+            Path p = siteDir.resolve(f).normalize();
+            if (p.startsWith(content)) shown.put(p, f);
+        }
+        org.acervo.util.LookAhead.contents(List.copyOf(shown.keySet()), p -> {
+            try {
+                return knownPrint(shown.get(p), Files.readAttributes(p, BasicFileAttributes.class)).isEmpty();
+            } catch (IOException e) {
+                return false; // gone: the build finds out
+            }
+        });
         return true;
     }
 
-    /** The sources of this build, for {@link #readSourcesAhead} in the next. */
+    /**
+     * A source as the last build found it: size, modification time (nanoseconds) and file key (the inode, where the
+     * system has one) before it read it, and the fingerprint of the bytes it read.
+     */
+    private record SourceStat(long size, long modified, String fileKey, String print) {}
+
+    /** The last build's sources, by their path from the site folder, and when it began to read them (nanoseconds). */
+    private record LastSources(long readFrom, Map<String, SourceStat> stats) {}
+
+    /**
+     * A file modified this close to when the last build began to read (or after) may have been written again in the
+     * same tick of the file system's clock, with the same size: it is read again, as git does with such "racily clean"
+     * files. Two seconds also covers FAT's timestamps and a file server's clock a little off from this one.
+     */
+    static final long RACY_NANOS = 2_000_000_000L;
+
+    private final CompletableFuture<LastSources> lastSources = new CompletableFuture<>();
+    private final Map<String, SourceStat> readNow = new ConcurrentHashMap<>();
+    private long readFrom;
+    private final java.util.Set<String> changedWhileRead = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The fingerprint of a source's bytes as the last build read them, when the file has the same size, time and key and
+     * was last written well before that build began to read (see {@link #RACY_NANOS}): it is then not read again, as git
+     * trusts a file whose size and time its index holds. Empty otherwise.
+     */
+    Optional<String> knownPrint(org.acervo.content.SourceFile s, BasicFileAttributes a) {
+        return knownPrint(s.shown().toString(), a);
+    }
+
+    private Optional<String> knownPrint(String shown, BasicFileAttributes a) {
+        LastSources last = lastSources.join();
+        SourceStat stat = last.stats().get(shown);
+        long modified = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (stat == null || stat.size() != a.size() || stat.modified() != modified || !stat.fileKey().equals(fileKey(a))
+                || modified >= last.readFrom() - RACY_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.of(stat.print());
+    }
+
+    /** A source this build did not read, since {@link #knownPrint} knew it: recorded for the next build as it was. */
+    void sourceKnown(org.acervo.content.SourceFile s, BasicFileAttributes a, String print) {
+        sourcesKnown.incrementAndGet();
+        sourceRead(s, a, print);
+    }
+
+    private final AtomicInteger sourcesKnown = new AtomicInteger();
+
+    /** A source as this build found it before reading it, for the next build. */
+    void sourceRead(org.acervo.content.SourceFile s, BasicFileAttributes a, String print) {
+        readNow.put(s.shown().toString(), new SourceStat(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                fileKey(a), print));
+    }
+
+    /**
+     * A source's bytes, read when its body is wanted after {@link #knownPrint} vouched for it: when they are not the
+     * bytes it vouched for (the file saved while the build ran), this build's results are not kept (see {@link #save}).
+     */
+    byte[] sourceBytes(org.acervo.content.SourceFile s, String print) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(s.absolute());
+        } catch (IOException e) {
+            changedWhileRead.add(s.shown().toString());
+            return new byte[0];
+        }
+        if (!Fingerprint.of(bytes).equals(print)) changedWhileRead.add(s.shown().toString());
+        return bytes;
+    }
+
+    private static String fileKey(BasicFileAttributes a) {
+        return a.fileKey() == null ? "" : a.fileKey().toString();
+    }
+
+    /** The sources of this build, for {@link #readSourcesAhead} and {@link #knownPrint} in the next. */
     private void saveSourceList() throws IOException {
         List<String> files = new ArrayList<>();
         for (org.acervo.content.SourceFile s : tree.sources()) files.add(s.shown().toString()); // relative to the site folder
         CacheFiles.write(dir.resolve("files"), FILES, out -> {
+            out.writeLong(readFrom);
             out.writeInt(files.size());
-            for (String f : files) CacheFiles.writeString(out, f);
+            for (String f : files) {
+                SourceStat stat = readNow.getOrDefault(f, new SourceStat(-1, -1, "", "")); // not read by this build: never known
+                CacheFiles.writeString(out, f);
+                out.writeLong(stat.size());
+                out.writeLong(stat.modified());
+                CacheFiles.writeString(out, stat.fileKey());
+                CacheFiles.writeString(out, stat.print());
+            }
         });
     }
 
@@ -186,6 +294,7 @@ public final class BuildCache {
      * and the size and time of every file of static/.
      */
     void begin(Path siteDir) {
+        this.readFrom = java.nio.file.attribute.FileTime.from(java.time.Instant.now()).to(java.util.concurrent.TimeUnit.NANOSECONDS);
         this.siteDir = siteDir;
         this.settings = settings(siteDir);
         signature = settings;
@@ -232,7 +341,7 @@ public final class BuildCache {
      * the build ran may have been read in either version, and what the build made is then not kept.
      */
     private boolean unchangedSinceBegin() {
-        if (siteDir == null || tree == null) return false;
+        if (siteDir == null || tree == null || !changedWhileRead.isEmpty()) return false;
         return settings(siteDir).equals(settings) && signature(settings, tree).equals(signature);
     }
 
@@ -297,7 +406,8 @@ public final class BuildCache {
                 "build cache: front matter of %d sources, Markdown of %d of %d pages and %d of %d finished pages taken from the last build"
                         + " (%d of them not rendered again), and %d of %d texts not analysed again (acervo build --fresh builds everything)",
                 sourcesReused.get(), markdownReused.get(), markdownReused.get() + markdownRendered.get(), p[0], p[0] + p[1], p[2],
-                b[0], b[0] + b[1]) + takenWhole());
+                b[0], b[0] + b[1]) + takenWhole() + (sourcesKnown.get() == 0 ? ""
+                : "; " + sourcesKnown.get() + " sources not read again, known by their size and time"));
     }
 
     /** The results taken whole, said the way an editor reads them ("related pages and search index in es"). */

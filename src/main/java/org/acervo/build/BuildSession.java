@@ -151,15 +151,28 @@ public class BuildSession {
     private Optional<ParsedSource> parseStored(SourceFile s, FrontMatterParser parser, long maxBytes, BuildCache cache) {
         prints.remove(s.relative());
         byte[] bytes;
+        java.nio.file.attribute.BasicFileAttributes attributes;
         try {
-            if (Files.size(s.absolute()) > maxBytes) return parser.read(s); // which says it is too large
+            attributes = Files.readAttributes(s.absolute(), java.nio.file.attribute.BasicFileAttributes.class);
+            if (attributes.size() > maxBytes) return parser.read(s); // which says it is too large
+            // a file with the size and time the last build found: its bytes are those it read, read only if its body is wanted
+            Optional<String> known = cache.knownPrint(s, attributes);
+            Optional<ParsedSources.Kept> kept = known.flatMap(print -> cache.source(sourceKey(cache, s, print)));
+            if (kept.isPresent()) {
+                String print = known.get();
+                prints.put(s.relative(), print);
+                cache.sourceKnown(s, attributes, print);
+                return Optional.of(ParsedSource.readLater(s, kept.get().meta(), () -> cache.sourceBytes(s, print), kept.get().bodyStart(),
+                        kept.get().bodyLine()));
+            }
             bytes = Files.readAllBytes(s.absolute());
         } catch (IOException e) {
             return parser.read(s); // which says why it cannot be read
         }
         String print = org.acervo.util.Fingerprint.of(bytes);
         prints.put(s.relative(), print);
-        String key = new org.acervo.util.Fingerprint().add(cache.signature()).add(s.relative()).add(print).value();
+        cache.sourceRead(s, attributes, print);
+        String key = sourceKey(cache, s, print);
         Optional<ParsedSources.Kept> hit = cache.source(key);
         // the same bytes parsed without problems before: the body is cut from them only if its Markdown is rendered again
         if (hit.isPresent() && hit.get().bodyStart() <= bytes.length) {
@@ -171,6 +184,11 @@ public class BuildSession {
             cache.keepSource(key, new ParsedSources.Kept(p.meta(), read.text().length() - p.body().length(), p.bodyLine()));
         }
         return read.parsed();
+    }
+
+    /** What the build cache knows a source's front matter by: the signature, the path and the fingerprint of its bytes. */
+    private static String sourceKey(BuildCache cache, SourceFile s, String print) {
+        return new org.acervo.util.Fingerprint().add(cache.signature()).add(s.relative()).add(print).value();
     }
 
     /** @param maxBytes the largest source file site.yaml allows (a larger one is reported, not read) */

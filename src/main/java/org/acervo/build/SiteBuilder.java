@@ -108,7 +108,7 @@ public final class SiteBuilder {
             cache.ifPresent(c -> {
                 notes.addAll(c.notes());
                 try {
-                    if (!c.save()) notes.add("site.yaml, a theme or a file of static/ or of a page bundle changed during the build: "
+                    if (!c.save()) notes.add("site.yaml, a theme, a source or a file of static/ or of a page bundle changed during the build: "
                             + "the build cache was not updated, and the next build does again what this one did");
                 } catch (IOException | RuntimeException e) {
                     notes.add("the build cache could not be written (" + e.getMessage() + "); the next build will do all the work again");

@@ -13,7 +13,7 @@ public final class ParsedSource {
     private final FrontMatter meta;
     private final int bodyLine;
     private volatile String body;
-    private byte[] bytes; // until the body is cut from them
+    private java.util.function.Supplier<byte[]> bytes; // until the body is cut from them
     private final int bodyStart;
 
     /** @param bodyLine the file line on which the body starts (1-based), to report body problems */
@@ -26,7 +26,7 @@ public final class ParsedSource {
         this.bodyStart = 0;
     }
 
-    private ParsedSource(SourceFile source, FrontMatter meta, byte[] bytes, int bodyStart, int bodyLine) {
+    private ParsedSource(SourceFile source, FrontMatter meta, java.util.function.Supplier<byte[]> bytes, int bodyStart, int bodyLine) {
         this.source = source;
         this.meta = meta;
         this.bodyLine = bodyLine;
@@ -40,6 +40,15 @@ public final class ParsedSource {
      * byte order mark if any, as that parse found them.
      */
     public static ParsedSource decodedLater(SourceFile source, FrontMatter meta, byte[] bytes, int bodyStart, int bodyLine) {
+        return new ParsedSource(source, meta, () -> bytes, bodyStart, bodyLine);
+    }
+
+    /**
+     * As {@link #decodedLater(SourceFile, FrontMatter, byte[], int, int)}, for a source not read yet (the build cache knew
+     * its bytes by the file's size and time): {@code bytes} reads them when the body is first asked for.
+     */
+    public static ParsedSource readLater(SourceFile source, FrontMatter meta, java.util.function.Supplier<byte[]> bytes, int bodyStart,
+                                         int bodyLine) {
         return new ParsedSource(source, meta, bytes, bodyStart, bodyLine);
     }
 
@@ -60,7 +69,7 @@ public final class ParsedSource {
         if (b != null) return b;
         synchronized (this) {
             if (body == null) {
-                String text = FrontMatterParser.textOf(bytes);
+                String text = FrontMatterParser.textOf(bytes.get());
                 body = text.substring(Math.min(bodyStart, text.length()));
                 bytes = null;
             }

@@ -27,9 +27,14 @@ public final class LookAhead {
 
     /** Reads each file (small ones: sources), so that reading it again comes from memory. */
     public static void contents(List<Path> files) {
+        contents(files, p -> true);
+    }
+
+    /** Reads each file that {@code wanted} says the build will read (it may look the file up first, on these threads). */
+    public static void contents(List<Path> files, java.util.function.Predicate<Path> wanted) {
         byte[] sink = new byte[1 << 16];
         start(files, p -> {
-            if (!Files.isRegularFile(p)) return; // a folder, a device or a pipe is not read
+            if (!wanted.test(p) || !Files.isRegularFile(p)) return; // a folder, a device or a pipe is not read
             try (InputStream in = Files.newInputStream(p)) {
                 while (in.read(sink) > 0) { // a shared buffer: what it holds is never looked at
                 }

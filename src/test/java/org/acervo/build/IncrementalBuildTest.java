@@ -237,6 +237,69 @@ class IncrementalBuildTest {
         assertSameAsAFreshBuild(site, "an edit of site.yaml");
     }
 
+    private static final Pattern KNOWN = Pattern.compile("; (\\d+) sources not read again, known by their size and time");
+
+    /** How many sources the last build did not read, knowing them by their size and time (0 when it does not say). */
+    private static int known(TestSite site) {
+        Matcher m = KNOWN.matcher(site.err() + site.out());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Writes {@code page} with {@code from} replaced by {@code to} (as long), with the given time. */
+    private static void edit(Path page, String from, String to, java.nio.file.attribute.FileTime time) throws IOException {
+        String text = Files.readString(page);
+        assertTrue(text.contains(from) && from.length() == to.length(), "an edit of the same size");
+        Files.writeString(page, text.replace(from, to));
+        Files.setLastModifiedTime(page, time);
+    }
+
+    @Test
+    void aSourceKnownByItsSizeAndTimeIsNotReadAgainAndAnyChangeToThoseIsSeen() throws Exception {
+        TestSite site = demoCopy("site");
+        // every source last written an hour ago: long enough before any build to be known by its size and time
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (Stream<Path> s = Files.walk(site.dir().resolve("content"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(p, hourAgo);
+        }
+        site.buildOk();
+        assertEquals(0, known(site), "the first build reads every source");
+        site.buildOk();
+        int sources = taken(site)[4];
+        assertTrue(sources > 50, "the front matter of every source is taken: " + site.err());
+        assertEquals(sources, known(site), "and no source is read again: " + site.err());
+
+        Path page = site.dir().resolve("content/about.en.md");
+        // the same size, another time (an hour and a second ago): read, and the edit is seen
+        edit(page, "Its purpose is simple", "Its purpose is humble", java.nio.file.attribute.FileTime.from(hourAgo.toInstant().plusSeconds(1)));
+        site.buildOk();
+        assertEquals(sources - 1, known(site), "the edited source is read: " + site.err());
+        assertSameAsAFreshBuild(site, "an edit of the same size at another time");
+
+        // the same size and time, but another file (saved as a new file moved in place, as many editors do): read
+        if (Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey() != null) {
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+            Path saved = page.resolveSibling("about.en.md.saving");
+            Files.copy(page, saved);
+            edit(saved, "Its purpose is humble", "Its purpose is modest", time);
+            Files.move(saved, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            site.buildOk();
+            assertSameAsAFreshBuild(site, "a file of the same size and time moved in place");
+        }
+
+        // written just before a build, then again in the same tick of the clock (its time set back to the same): a file
+        // that recent is read again by the next build whatever its size and time say
+        Files.writeString(page, Files.readString(page).replace("Its purpose is", "Its purposes:"));
+        java.nio.file.attribute.FileTime recent = Files.getLastModifiedTime(page);
+        site.buildOk();
+        String text = Files.readString(page);
+        String word = text.contains("humble") ? "humble" : "modest";
+        edit(page, "Its purposes: " + word, "Its purposes: direct", recent);
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a recent file written again with the same size and time");
+        assertTrue(Files.readString(site.output().resolve("en/about/index.html")).contains("Its purposes: direct"),
+                "the page shows the last edit");
+    }
+
     @Test
     void aLanguageWhosePagesDidNotChangeKeepsItsRelatedPagesAndItsSearchIndexWhole() throws Exception {
         TestSite site = demoCopy("site").buildOk();
