@@ -298,6 +298,16 @@ class IncrementalBuildTest {
         assertSameAsAFreshBuild(site, "a recent file written again with the same size and time");
         assertTrue(Files.readString(site.output().resolve("en/about/index.html")).contains("Its purposes: direct"),
                 "the page shows the last edit");
+
+        // a glossary definition edited: pages link their terms with it, so their Markdown is rendered again, from the
+        // bodies of sources the build knew by their size and time and read only then
+        Path term = site.dir().resolve("content/glossary/adaptive-reuse.en.md");
+        Files.writeString(term, Files.readString(term).replace("while preserving its essential values.\"", "while keeping its essential values.\""));
+        site.buildOk();
+        int[] t = taken(site);
+        assertTrue(t[0] < t[1] - 10, "pages' Markdown is rendered again: " + site.err());
+        assertTrue(known(site) > sources / 2, "from sources not read before: " + site.err());
+        assertSameAsAFreshBuild(site, "a glossary definition edited");
     }
 
     @Test
