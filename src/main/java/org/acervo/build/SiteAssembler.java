@@ -48,28 +48,38 @@ public final class SiteAssembler {
         for (Page p : pages) translations.computeIfAbsent(p.translationKey(), k -> new LinkedHashMap<>()).put(p.lang(), p);
 
         List<String> sectionDirs = sectionDirs(pages);
+        // every list is made from the single pages in list order, so it is in that order as it is made: one sort of them all
+        // (the order is total: it ends with the path) instead of one per section and taxonomy term and language
+        List<Page> inOrder = pages.stream().filter(p -> p.kind() == PageKind.SINGLE).toList();
+        List<Page> singles = new ArrayList<>(inOrder);
+        singles.sort(LIST_ORDER);
+        String[] singleDirs = singles.stream().map(p -> p.source().dir()).toArray(String[]::new);
+        // the languages side by side, each on a core of the build's pool
+        List<LanguageSite> assembled = config.languageCodes().parallelStream()
+                .map(lang -> language(lang, pages, inOrder, singles, singleDirs, sectionDirs, translations)).toList();
         Map<String, LanguageSite> languages = new LinkedHashMap<>();
-        for (String lang : config.languageCodes()) {
-            List<Page> mine = pages.stream().filter(p -> p.lang().equals(lang)).toList();
-            Optional<Page> home = mine.stream().filter(p -> p.kind() == PageKind.HOME).findFirst();
-            List<Page> singles = pages.stream().filter(p -> p.kind() == PageKind.SINGLE).toList();
-            List<Section> list = new ArrayList<>();
-            for (String dir : sectionDirs) list.add(section(dir, lang, pages, singles, translations));
-            // in the reader's language: by the _index weight, then alphabetically by title
-            list.sort(Comparator.comparingInt((Section s) -> s.index().map(Page::weight).filter(w -> w != 0).orElse(Integer.MAX_VALUE))
-                    .thenComparing(s -> Slugs.slugify(s.title())));
-            Map<String, Section> sections = new LinkedHashMap<>();
-            for (Section s : list) sections.put(s.key(), s);
-            Map<String, List<TaxonomyTerm>> taxonomies = new LinkedHashMap<>();
-            for (TaxonomyConfig tax : config.taxonomies().values()) {
-                taxonomies.put(tax.key(), terms(tax, lang, singles, translations));
-            }
-            languages.put(lang, new LanguageSite(lang, home, mine.stream().filter(p -> p.kind() == PageKind.SINGLE).toList(),
-                    sections, taxonomies));
-        }
+        for (LanguageSite l : assembled) languages.put(l.lang(), l);
         Site site = new Site(config, languages, translations);
         checkUrls(site, pages);
         return site;
+    }
+
+    private LanguageSite language(String lang, List<Page> pages, List<Page> inOrder, List<Page> singles, String[] singleDirs,
+                                  List<String> sectionDirs, Map<String, Map<String, Page>> translations) {
+        List<Page> mine = pages.stream().filter(p -> p.lang().equals(lang)).toList();
+        Optional<Page> home = mine.stream().filter(p -> p.kind() == PageKind.HOME).findFirst();
+        List<Section> list = new ArrayList<>();
+        for (String dir : sectionDirs) list.add(section(dir, lang, pages, singles, singleDirs, translations));
+        // in the reader's language: by the _index weight, then alphabetically by title
+        list.sort(Comparator.comparingInt((Section s) -> s.index().map(Page::weight).filter(w -> w != 0).orElse(Integer.MAX_VALUE))
+                .thenComparing(s -> Slugs.slugify(s.title())));
+        Map<String, Section> sections = new LinkedHashMap<>();
+        for (Section s : list) sections.put(s.key(), s);
+        Map<String, List<TaxonomyTerm>> taxonomies = new LinkedHashMap<>();
+        for (TaxonomyConfig tax : config.taxonomies().values()) {
+            taxonomies.put(tax.key(), terms(tax, lang, inOrder, singles, translations));
+        }
+        return new LanguageSite(lang, home, mine.stream().filter(p -> p.kind() == PageKind.SINGLE).toList(), sections, taxonomies);
     }
 
     /** Top-level folders holding pages, and deeper folders that have an _index page, in name order. */
@@ -82,19 +92,22 @@ public final class SiteAssembler {
         return List.copyOf(dirs);
     }
 
-    private Section section(String dir, String lang, List<Page> all, List<Page> singles, Map<String, Map<String, Page>> translations) {
+    /** @param singles in list order, with the folder of each in {@code singleDirs} */
+    private Section section(String dir, String lang, List<Page> all, List<Page> singles, String[] singleDirs,
+                            Map<String, Map<String, Page>> translations) {
         Optional<Page> index = all.stream()
                 .filter(p -> p.kind() == PageKind.SECTION && p.lang().equals(lang) && p.source().dir().equals(dir)).findFirst();
         List<Section.Entry> entries = new ArrayList<>();
-        for (Page p : singles) {
-            if (!inFolder(p, dir)) continue;
+        String under = dir + "/";
+        for (int i = 0; i < singles.size(); i++) {
+            Page p = singles.get(i);
+            if (!singleDirs[i].equals(dir) && !singleDirs[i].startsWith(under)) continue;
             if (p.lang().equals(lang)) {
                 entries.add(new Section.Entry(p, false));
             } else if (!translations.get(p.translationKey()).containsKey(lang) && firstAvailable(p, translations)) {
                 entries.add(new Section.Entry(p, true));
             }
         }
-        entries.sort(Comparator.comparing(Section.Entry::page, LIST_ORDER));
         String title = index.map(Page::title).orElseGet(() -> humanise(dir.substring(dir.lastIndexOf('/') + 1)));
         String path = index.map(Page::path).orElseGet(() -> lang + "/" + folderPathFromPages(dir, lang, all));
         return new Section(dir, lang, title, path, index, entries);
@@ -106,11 +119,6 @@ public final class SiteAssembler {
             if (translations.get(p.translationKey()).containsKey(l)) return l.equals(p.lang());
         }
         return true;
-    }
-
-    private static boolean inFolder(Page p, String dir) {
-        String d = p.source().dir();
-        return d.equals(dir) || d.startsWith(dir + "/");
     }
 
     /** The folder's path in a language without an _index there: from the language's own slugs of parent folders. */
@@ -127,26 +135,35 @@ public final class SiteAssembler {
         return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private List<TaxonomyTerm> terms(TaxonomyConfig tax, String lang, List<Page> singles, Map<String, Map<String, Page>> translations) {
+    /**
+     * @param pages   the single pages in the site's order: a term's label is its first page's, and terms first met first
+     * @param singles the same pages in list order, which each term's list is made in
+     */
+    private List<TaxonomyTerm> terms(TaxonomyConfig tax, String lang, List<Page> pages, List<Page> singles,
+                                     Map<String, Map<String, Page>> translations) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, List<Section.Entry>> entries = new LinkedHashMap<>();
         Map<String, Optional<String>> ids = new java.util.HashMap<>();
-        for (Page p : singles) {
-            boolean other = !p.lang().equals(lang);
-            if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
-            for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
-                // unknown terms were reported when pages were located; ids are remembered, as slugs are costly at 10,000 pages
-                Optional<String> id = ids.computeIfAbsent(value, v -> termIdOf(tax, v));
-                if (id.isEmpty()) continue;
-                String label = tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value;
-                labels.putIfAbsent(id.get(), label);
-                entries.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(new Section.Entry(p, other));
+        for (boolean listing : new boolean[] {false, true}) {
+            for (Page p : listing ? singles : pages) {
+                boolean other = !p.lang().equals(lang);
+                if (other && (translations.get(p.translationKey()).containsKey(lang) || !firstAvailable(p, translations))) continue;
+                for (String value : new LinkedHashSet<>(p.terms(tax.key()))) {
+                    // unknown terms were reported when pages were located; ids are remembered, as slugs are costly at 10,000 pages
+                    Optional<String> id = ids.computeIfAbsent(value, v -> termIdOf(tax, v));
+                    if (id.isEmpty()) continue;
+                    if (listing) {
+                        entries.get(id.get()).add(new Section.Entry(p, other));
+                    } else {
+                        labels.putIfAbsent(id.get(), tax.closed() ? tax.termLabel(id.get(), lang).orElse(value) : value);
+                        entries.computeIfAbsent(id.get(), k -> new ArrayList<>());
+                    }
+                }
             }
         }
         List<TaxonomyTerm> out = new ArrayList<>();
         for (Map.Entry<String, List<Section.Entry>> e : entries.entrySet()) {
-            List<Section.Entry> list = new ArrayList<>(e.getValue());
-            list.sort(Comparator.comparing(Section.Entry::page, LIST_ORDER));
+            List<Section.Entry> list = new ArrayList<>(e.getValue()); // in list order, as the pages are
             out.add(new TaxonomyTerm(tax.key(), e.getKey(), labels.get(e.getKey()),
                     lang + "/" + tax.slug(lang) + "/" + e.getKey() + "/", list));
         }

@@ -58,6 +58,35 @@ class BuildBasicsTest {
             """;
 
     @Test
+    void aTermIsNamedAsItsFirstPageSpellsItAndListsItsPagesNewestFirst() {
+        // two spellings of one tag: the label is the first page's (by path), whatever the order the list shows
+        TestSite site = TestSite.create(dir, SITE + """
+                -- content/knowledge/a-cleaning.en.md --
+                ---
+                title: Zeta cleaning
+                date: 2024-01-01
+                tags: [data munging]
+                ---
+                Old.
+                -- content/knowledge/b-tidying.en.md --
+                ---
+                title: Alpha tidying
+                date: 2024-06-01
+                tags: [data-munging]
+                ---
+                New.
+                """).buildOk();
+        Document term = site.html("en/tags/data-munging/index.html");
+        assertEquals("data munging", term.selectFirst("h1").text(), "the label of the first page by path");
+        List<String> titles = term.select("main a[href*=knowledge/]").eachText();
+        assertTrue(titles.indexOf("Alpha tidying") >= 0 && titles.indexOf("Alpha tidying") < titles.indexOf("Zeta cleaning"),
+                "the newest page first: " + titles);
+        Element tag = site.html("en/knowledge/b-tidying/index.html").selectFirst("a[href$=tags/data-munging/]");
+        assertNotNull(tag, "the newer page links its tag");
+        assertEquals("data munging", tag.text(), "by the same label");
+    }
+
+    @Test
     void prettyUrlsPerLanguageWithTranslatedSlugs() {
         TestSite site = TestSite.create(dir, SITE).buildOk();
         Document es = site.html("es/conocimiento/agua/index.html");
