@@ -91,23 +91,22 @@ public final class SearchIndexer {
         SearchAnalyzer analyzer = SearchAnalyzer.forLanguage(lang);
         List<Page> pages = l.pages();
         Map<Page, Map<String, List<String[]>>> taxonomyValues = taxonomyValues(l);
+        String name = "search-" + lang;
+        Optional<String> inputs = inputs(l, taxonomyValues);
+        Optional<List<OutputFile>> taken = inputs.flatMap(i -> kept.get(name, i)).flatMap(SearchIndexer::decode);
+        if (taken.isPresent()) {
+            for (Page p : pages) { // their analysed words are still wanted by the next build that indexes
+                bags.keep(name, Fingerprint.of(p.title()));
+                bags.keep(name, Fingerprint.of(String.join("\n", headings(p))));
+                bags.keep(name, bodyKey(p, taxonomyValues.getOrDefault(p, Map.of())));
+            }
+            return taken.get();
+        }
         List<SearchDocument> docs = new ArrayList<>(pages.size());
         for (Page p : pages) {
             // the preview indexes on a thread that a newer build interrupts: stop, its index is wanted instead
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("a newer build wants the index");
             docs.add(document(l, p, taxonomyValues.getOrDefault(p, Map.of())));
-        }
-        String name = "search-" + lang;
-        Optional<String> inputs = inputs(l, docs, taxonomyValues);
-        Optional<List<OutputFile>> taken = inputs.flatMap(i -> kept.get(name, i)).flatMap(SearchIndexer::decode);
-        if (taken.isPresent()) {
-            for (int i = 0; i < pages.size(); i++) { // their analysed words are still wanted by the next build that indexes
-                SearchDocument d = docs.get(i);
-                bags.keep(name, Fingerprint.of(d.title()));
-                bags.keep(name, Fingerprint.of(String.join("\n", d.headings())));
-                bags.keep(name, bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
-            }
-            return taken.get();
         }
         List<OutputFile> made = index(l, analyzer, docs, taxonomyValues);
         inputs.ifPresent(i -> encode(made).ifPresent(b -> kept.put(name, i, b)));
@@ -115,26 +114,27 @@ public final class SearchIndexer {
     }
 
     /**
-     * Everything a language's index is made from besides the code and the theme (which the keeper adds): its pages'
-     * documents, what their body fields analyse, their sections and types, the filters' labels, the languages, the
-     * glossary's pairs and the number of HTML pages. Empty when some part has no print (the index is then made).
+     * Everything a language's index is made from besides the code and the theme (which the keeper adds): what its pages'
+     * documents are made from (title, address, date, summary and text, headings: not the documents, whose excerpts
+     * would be cut again for every page), what their body fields analyse, their sections and types, the filters'
+     * labels, the languages, the glossary's pairs and the number of HTML pages. Empty when some part has no print (the
+     * index is then made).
      */
-    private Optional<String> inputs(LanguageSite l, List<SearchDocument> docs, Map<Page, Map<String, List<String[]>>> taxonomyValues) {
+    private Optional<String> inputs(LanguageSite l, Map<Page, Map<String, List<String[]>>> taxonomyValues) {
         List<Object> parts = new ArrayList<>();
         parts.add(l.lang());
         for (LanguageConfig lc : site.config().languages()) parts.add(List.of(lc.code(), lc.name()));
         for (TaxonomyConfig tax : site.config().taxonomies().values()) parts.add(List.of(tax.key(), tax.title(l.lang())));
         parts.add(pairs.getOrDefault(l.lang(), Map.of()));
         parts.add(htmlPages.getOrDefault(l.lang(), 0L));
-        parts.add(docs);
         for (Page p : l.pages()) {
             List<Object> taxonomies = new ArrayList<>();
             taxonomyValues.getOrDefault(p, Map.of()).forEach((k, vs) -> {
                 taxonomies.add(k);
                 vs.forEach(v -> taxonomies.add(List.of(v[0], v[1])));
             });
-            parts.add(List.of(p.description(), p.content().textKey(), taxonomies, p.section(),
-                    l.findSection(p.section()).map(Section::title).orElse(p.section()), p.type()));
+            parts.add(List.of(p.title(), p.path(), date(p), p.content().summary(), headings(p), p.description(), p.content().textKey(),
+                    taxonomies, p.section(), l.findSection(p.section()).map(Section::title).orElse(p.section()), p.type()));
         }
         return new ValuePrint().of(parts);
     }
@@ -208,11 +208,19 @@ public final class SearchIndexer {
 
     private SearchDocument document(LanguageSite l, Page p, Map<String, List<String[]>> taxonomies) {
         String path = p.path().startsWith(l.lang() + "/") ? p.path().substring(l.lang().length() + 1) : p.path();
-        String date = p.date().map(d -> d.format(DateTimeFormatter.ISO_LOCAL_DATE)).orElse("");
         Map<String, List<String>> facets = new HashMap<>();
         taxonomies.forEach((k, vs) -> facets.put(k, vs.stream().map(v -> v[0]).toList()));
-        return new SearchDocument(p.title(), path, date, excerpt(p.content().summary().isBlank() ? p.content().text() : p.content().summary()),
-                p.content().headings().stream().map(Heading::text).toList(), "", facets);
+        return new SearchDocument(p.title(), path, date(p), excerpt(p.content().summary().isBlank() ? p.content().text() : p.content().summary()),
+                headings(p), "", facets);
+    }
+
+    private static String date(Page p) {
+        return p.date().map(d -> d.format(DateTimeFormatter.ISO_LOCAL_DATE)).orElse("");
+    }
+
+    /** The texts of a page's headings: its document's headings field. */
+    private static List<String> headings(Page p) {
+        return p.content().headings().stream().map(Heading::text).toList();
     }
 
     /** What the body field analyses: the page's description, text and taxonomy labels. */
