@@ -172,7 +172,9 @@ public final class FinishedPages {
         Stored s = last.pages().get(page);
         if (s == null || !s.key().equals(key) || !s.bundles().equals(List.copyOf(bundleEntries.keySet()))) return Optional.empty();
         for (String q : s.asked()) {
-            if (!answers.computeIfAbsent(q, k -> sameAnswer(k, present))) return Optional.empty();
+            Boolean same = answers.get(q); // looked up first: computeIfAbsent locks its bin even when the answer is there
+            if (same == null) same = answers.computeIfAbsent(q, k -> sameAnswer(k, present));
+            if (!same) return Optional.empty();
         }
         Path html = output.resolve(page);
         Path gzip = output.resolve(page + ".gz");
@@ -238,7 +240,8 @@ public final class FinishedPages {
     }
 
     private Optional<Open> lastBundle(String lang) {
-        return lastBundles.computeIfAbsent(lang, l -> {
+        Optional<Open> open = lastBundles.get(lang); // as for the answers: no lock once the bundle is open
+        return open != null ? open : lastBundles.computeIfAbsent(lang, l -> {
             Bundle b = last.bundles().get(l);
             Path zip = output.resolve(LightPass.bundlePath(l));
             if (b == null || !unchanged(zip, b.size(), b.modified())) return Optional.empty();
