@@ -237,19 +237,26 @@ public final class BuildCache {
     }
 
     /**
-     * A source's bytes, read when its body is wanted after {@link #knownPrint} vouched for it: when they are not the
-     * bytes it vouched for (the file saved while the build ran), this build's results are not kept (see {@link #save}).
+     * A source's bytes, read when its body is wanted after {@link #knownPrint} vouched for it. When they are not the
+     * bytes it vouched for (the file saved or removed while the build ran), its front matter and body would be of two
+     * versions: {@link org.acervo.content.ParsedSource.ChangedWhileRead} is thrown (the build reports it), nothing of
+     * this build is kept (see {@link #save}), and the list of sources goes, so that the next build reads them all (a
+     * file changed with its time set back by hand would otherwise fail every build).
      */
     byte[] sourceBytes(org.acervo.content.SourceFile s, String print) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(s.absolute());
+            byte[] bytes = Files.readAllBytes(s.absolute());
+            if (Fingerprint.of(bytes).equals(print)) return bytes;
         } catch (IOException e) {
-            changedWhileRead.add(s.shown().toString());
-            return new byte[0];
+            // gone or unreadable since it was looked up: changed too
         }
-        if (!Fingerprint.of(bytes).equals(print)) changedWhileRead.add(s.shown().toString());
-        return bytes;
+        changedWhileRead.add(s.shown().toString());
+        try {
+            Files.deleteIfExists(dir.resolve("files")); // the next build reads every source, whatever its size and time say
+        } catch (IOException e) {
+            // then it reads this one anyway if its time moved, as a save does
+        }
+        throw new org.acervo.content.ParsedSource.ChangedWhileRead(s);
     }
 
     private static String fileKey(BasicFileAttributes a) {

@@ -189,15 +189,24 @@ public final class SiteBuilder {
         // language's index is made, on one core); the preview keeps its own way (see BuildSession.searchIndex)
         java.util.concurrent.ForkJoinTask<List<OutputFile>> searching = session.caching() ? null
                 : java.util.concurrent.ForkJoinTask.adapt(searchFiles::get).fork();
-        PageExtras extras = new PageExtras(site, glossary, session.related(site));     // related, structured data
-        times.mark(searching == null ? "related pages" : "related pages (search index beside them)");
+        PageExtras extras;
         TemplateRenderer pageTemplates = templates.withGlobal("library", library);
-        SiteViews views = new SiteViews(site, theme, session.liveReload());
-        List<OutputFile> others = new ArrayList<>(library.calendarFiles());                 // files other than pages
-        others.addAll(new GlossaryPairs(glossary).files());
-        others.addAll(new FeedWriter(site).feeds());
-        others.addAll(new SitemapWriter(site).files());
-        List<OutputFile> pagesToo = new ArrayList<>(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(false)).files(views::site));
+        SiteViews views;
+        List<OutputFile> others;
+        List<OutputFile> pagesToo;
+        try {
+            extras = new PageExtras(site, glossary, session.related(site));                  // related, structured data
+            times.mark(searching == null ? "related pages" : "related pages (search index beside them)");
+            views = new SiteViews(site, theme, session.liveReload());
+            others = new ArrayList<>(library.calendarFiles());                               // files other than pages
+            others.addAll(new GlossaryPairs(glossary).files());
+            others.addAll(new FeedWriter(site).feeds());
+            others.addAll(new SitemapWriter(site).files());
+            pagesToo = new ArrayList<>(new NewsletterEmails(site, pageTemplates, new HtmlFinisher(false)).files(views::site));
+        } catch (RuntimeException | Error e) {
+            if (searching != null) searching.cancel(false); // a failed build does not leave its index being made
+            throw e;
+        }
         times.mark("ics, e-mails, feeds");
         others.addAll(searching == null ? searchFiles.get() : searching.join());       // index
         if (!session.caching()) session.stored().ifPresent(BuildCache::analysisDone); // the preview keeps none on disk
@@ -514,6 +523,10 @@ public final class SiteBuilder {
             } catch (StackOverflowError e) {
                 problems.error(SourceLocation.at(p.source().shown(), 1), "the text is nested too deeply to render",
                         "reduce the nesting of lists and quotes");
+                rendered = p;
+            } catch (ParsedSource.ChangedWhileRead e) {
+                problems.error(SourceLocation.at(p.source().shown(), 1), "this file was saved or removed while the build read it",
+                        "run the build again");
                 rendered = p;
             }
             progress.phase("Rendering Markdown", done.incrementAndGet(), total);

@@ -44,8 +44,19 @@ public final class ParsedSource {
     }
 
     /**
+     * Thrown by {@link #body()} of a source {@link #readLater} when its bytes are no longer those its front matter was
+     * known by (the file saved or removed while the build ran): front matter and body would be of two versions.
+     */
+    public static final class ChangedWhileRead extends RuntimeException {
+        public ChangedWhileRead(SourceFile source) {
+            super(source.shown() + " changed while the build read it", null, false, false);
+        }
+    }
+
+    /**
      * As {@link #decodedLater(SourceFile, FrontMatter, byte[], int, int)}, for a source not read yet (the build cache knew
-     * its bytes by the file's size and time): {@code bytes} reads them when the body is first asked for.
+     * its bytes by the file's size and time): {@code bytes} reads them when the body is first asked for, and throws
+     * {@link ChangedWhileRead} when they are not the bytes it knew.
      */
     public static ParsedSource readLater(SourceFile source, FrontMatter meta, java.util.function.Supplier<byte[]> bytes, int bodyStart,
                                          int bodyLine) {

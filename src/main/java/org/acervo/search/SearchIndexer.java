@@ -189,9 +189,10 @@ public final class SearchIndexer {
         for (int old : order) ordered.add(docs.get(old));
 
         StringBuilder titleTerms = new StringBuilder();
+        org.acervo.util.WordMemo memo = analyzer.memo();
         for (SearchDocument d : ordered) {
             // the title's distinct terms: its bag's, analysed (or taken) when it was scored
-            long distinct = bags.of("search-" + lang, analyzer.memo(), d.title()).terms().length;
+            long distinct = bags.of("search-" + lang, memo, d.title()).terms().length;
             titleTerms.append(IndexFiles.ALPHABET.charAt((int) Math.min(IndexFiles.ALPHABET.length() - 1, distinct)));
         }
         List<IndexFiles.Facet> facets = facets(l, ordered, order, pages, taxonomyValues);

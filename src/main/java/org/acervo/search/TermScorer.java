@@ -95,9 +95,9 @@ final class TermScorer {
         int n = docs.size();
         Field[] fields = new Field[ORDER.size()];
         for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
-        // the fields are analysed (or their bags looked up) on the build's cores, a batch at a time so that only a batch's
-        // bags are held at once, and added to the lists in the pages' order; on one core outside the build's pool (the
-        // preview indexes on a thread of its own, so as not to take the cores its rebuilds want)
+        // the fields are analysed (or their bags looked up) on the cores of the pool this runs in, a batch at a time so that
+        // only a batch's bags are held at once, and added to the lists in the pages' order: the build's pool, or the
+        // preview's pool of one thread (so as not to take the cores its rebuilds want); on one core outside any pool
         boolean parallel = java.util.concurrent.ForkJoinTask.inForkJoinPool();
         for (int from = 0; from < n; from += BATCH) {
             IntStream range = IntStream.range(from, Math.min(n, from + BATCH));

@@ -308,6 +308,31 @@ class IncrementalBuildTest {
         assertTrue(t[0] < t[1] - 10, "pages' Markdown is rendered again: " + site.err());
         assertTrue(known(site) > sources / 2, "from sources not read before: " + site.err());
         assertSameAsAFreshBuild(site, "a glossary definition edited");
+
+        // a file changed with its size, time and inode as they were (by hand, or saved during a build) whose Markdown is
+        // rendered again: its front matter and body would be of two versions, so the build fails and says so, the output
+        // stays, and the next build reads every source
+        site.buildOk();
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(page, java.nio.file.StandardOpenOption.WRITE)) {
+            // one char per byte, so that an index is a byte offset
+            int at = new String(Files.readAllBytes(page), StandardCharsets.ISO_8859_1).indexOf("Its purposes: direct") + "Its purposes: ".length();
+            ch.write(java.nio.ByteBuffer.wrap("candid".getBytes(StandardCharsets.UTF_8)), at); // in place: the same inode
+        }
+        Files.setLastModifiedTime(page, time);
+        Files.writeString(term, Files.readString(term).replace("while keeping its essential values.\"", "while keeping its main values.\""));
+        Map<String, byte[]> before = files(site.output());
+        site.build();
+        assertEquals(1, site.exit(), site.out() + site.err());
+        assertTrue(site.err().contains("content/about.en.md:1:1: this file was saved or removed while the build read it (run the build again)"),
+                site.err());
+        Map<String, byte[]> after = files(site.output());
+        assertEquals(before.keySet(), after.keySet(), "the output stays as it was");
+        for (String f : before.keySet()) assertTrue(java.util.Arrays.equals(before.get(f), after.get(f)), f + " stays as it was");
+        site.buildOk();
+        assertEquals(0, known(site), "the next build reads every source: " + site.err());
+        assertSameAsAFreshBuild(site, "a file changed behind its size and time");
+        assertTrue(Files.readString(site.output().resolve("en/about/index.html")).contains("Its purposes: candid"), "the page shows it");
     }
 
     @Test
