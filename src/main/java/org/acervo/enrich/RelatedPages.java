@@ -297,6 +297,24 @@ public final class RelatedPages {
         return byWeight != 0 ? byWeight : names.get(terms[a]).compareTo(names.get(terms[b]));
     }
 
+    /**
+     * Each thread's array of scores, one per page, reused from page to page: a new one for every page had made about
+     * 90 MB of garbage per language on 9,300 pages (the pages' count squared, in floats), which the collector paid for.
+     */
+    private static final ThreadLocal<float[]> SCORES = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** This thread's scores array, at least {@code n} long, its first {@code n} at zero. */
+    private static float[] scores(int n) {
+        float[] s = SCORES.get();
+        if (s.length < n) {
+            s = new float[n];
+            SCORES.set(s);
+        } else {
+            java.util.Arrays.fill(s, 0, n, 0f);
+        }
+        return s;
+    }
+
     private static List<Page> best(int doc, List<Analysed> docs, Postings postings, List<String> names, List<Page> pages) {
         int n = docs.size();
         Analysed me = docs.get(doc);
@@ -319,7 +337,7 @@ public final class RelatedPages {
         }
         if (q == 0) return List.of();
         float top = weight[chosen[0]];
-        float[] score = new float[n];
+        float[] score = scores(n);
         for (int c = 0; c < q; c++) {
             int k = chosen[c];
             int t = me.terms()[k];
