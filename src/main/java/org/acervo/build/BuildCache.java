@@ -185,7 +185,15 @@ public final class BuildCache {
      * A source as the last build found it: size, modification time (nanoseconds) and file key (the inode, where the
      * system has one) before it read it, and the fingerprint of the bytes it read.
      */
-    private record SourceStat(long size, long modified, String fileKey, String print) {}
+    private record SourceStat(long size, long modified, String fileKey, String print) {
+        /** A source this build did not read: never known by the next. */
+        static final SourceStat NONE = new SourceStat(-1, -1, "", "");
+
+        static SourceStat of(BasicFileAttributes a, String print) {
+            return new SourceStat(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    a.fileKey() == null ? "" : a.fileKey().toString(), print);
+        }
+    }
 
     /** The last build's sources, by their path from the site folder, and when it began to read them (nanoseconds). */
     private record LastSources(long readFrom, Map<String, SourceStat> stats) {}
@@ -214,12 +222,9 @@ public final class BuildCache {
     private Optional<String> knownPrint(String shown, BasicFileAttributes a) {
         LastSources last = lastSources.join();
         SourceStat stat = last.stats().get(shown);
-        long modified = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-        if (stat == null || stat.size() != a.size() || stat.modified() != modified || !stat.fileKey().equals(fileKey(a))
-                || modified >= last.readFrom() - RACY_NANOS) {
-            return Optional.empty();
-        }
-        return Optional.of(stat.print());
+        if (stat == null) return Optional.empty();
+        SourceStat now = SourceStat.of(a, stat.print());
+        return now.equals(stat) && now.modified() < last.readFrom() - RACY_NANOS ? Optional.of(stat.print()) : Optional.empty();
     }
 
     /** A source this build did not read, since {@link #knownPrint} knew it: recorded for the next build as it was. */
@@ -232,8 +237,7 @@ public final class BuildCache {
 
     /** A source as this build found it before reading it, for the next build. */
     void sourceRead(org.acervo.content.SourceFile s, BasicFileAttributes a, String print) {
-        readNow.put(s.shown().toString(), new SourceStat(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
-                fileKey(a), print));
+        readNow.put(s.shown().toString(), SourceStat.of(a, print));
     }
 
     /**
@@ -259,10 +263,6 @@ public final class BuildCache {
         throw new org.acervo.content.ParsedSource.ChangedWhileRead(s);
     }
 
-    private static String fileKey(BasicFileAttributes a) {
-        return a.fileKey() == null ? "" : a.fileKey().toString();
-    }
-
     /** The sources of this build, for {@link #readSourcesAhead} and {@link #knownPrint} in the next. */
     private void saveSourceList() throws IOException {
         List<String> files = new ArrayList<>();
@@ -271,7 +271,7 @@ public final class BuildCache {
             out.writeLong(readFrom);
             out.writeInt(files.size());
             for (String f : files) {
-                SourceStat stat = readNow.getOrDefault(f, new SourceStat(-1, -1, "", "")); // not read by this build: never known
+                SourceStat stat = readNow.getOrDefault(f, SourceStat.NONE);
                 CacheFiles.writeString(out, f);
                 out.writeLong(stat.size());
                 out.writeLong(stat.modified());

@@ -60,7 +60,7 @@ final class ParsedSources {
         List<Map.Entry<String, Kept>> entries = new ArrayList<>(now.entrySet());
         entries.sort(Map.Entry.comparingByKey());
         Map<String, Placed> before = last.join();
-        Path temp = CacheFiles.writeBeside(file, FORMAT, out -> {
+        CacheFiles.write(file, FORMAT, out -> {
             out.writeInt(entries.size());
             // an entry taken from the last file is copied from there, once its bytes are checked to have the CRC they had
             // when read (the file replaced meanwhile: written anew), not encoded again
@@ -74,7 +74,6 @@ final class ParsedSources {
                 }
             }
         });
-        CacheFiles.moveIn(temp, file);
     }
 
     private static boolean storable(Object v) {

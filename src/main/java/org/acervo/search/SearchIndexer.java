@@ -177,8 +177,8 @@ public final class SearchIndexer {
         List<Page> pages = l.pages();
         // each page's body is made when it is analysed, not kept for every page at once (on 50,000 pages, that was
         // hundreds of megabytes)
-        List<TermPostings> scored = new TermScorer(analyzer, bags, "search-" + lang)
-                .score(docs, i -> bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())),
+        TermScorer scorer = new TermScorer(analyzer, bags, "search-" + lang);
+        List<TermPostings> scored = scorer.score(docs, i -> bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())),
                         i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
@@ -189,10 +189,8 @@ public final class SearchIndexer {
         for (int old : order) ordered.add(docs.get(old));
 
         StringBuilder titleTerms = new StringBuilder();
-        org.acervo.util.WordMemo memo = analyzer.memo();
         for (SearchDocument d : ordered) {
-            // the title's distinct terms: its bag's, analysed (or taken) when it was scored
-            long distinct = bags.of("search-" + lang, memo, d.title()).terms().length;
+            long distinct = scorer.distinctTerms(d.title());
             titleTerms.append(IndexFiles.ALPHABET.charAt((int) Math.min(IndexFiles.ALPHABET.length() - 1, distinct)));
         }
         List<IndexFiles.Facet> facets = facets(l, ordered, order, pages, taxonomyValues);

@@ -46,6 +46,11 @@ final class TermScorer {
         this.analyzer = name;
     }
 
+    /** How many distinct terms a text has: its bag's, as {@link #score} analysed it (or took it from the last build). */
+    int distinctTerms(String text) {
+        return bags.of(analyzer, memo, text).terms().length;
+    }
+
     /** One field's inverted lists and totals. */
     private static final class Field {
         final String name;
