@@ -14,24 +14,21 @@ import org.acervo.model.Content;
 import org.acervo.model.LanguageSite;
 import org.acervo.model.Page;
 import org.acervo.model.Site;
+import org.acervo.search.SearchAnalyzer;
 import org.acervo.util.CacheFiles;
-import org.acervo.util.Fingerprint;
 import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
 import org.acervo.util.ValuePrint;
 import org.acervo.util.WordMemo;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
 
 /**
  * Up to {@link #MAX} related pages for every single page, in its own language, over titles,
  * bodies and taxonomy terms, the way Lucene's MoreLikeThis finds them: each page's text is
- * analysed once with the language's Lucene analyzer; its 25 most telling terms (term frequency
+ * analysed once with the search index's chain for its language ({@link SearchAnalyzer}: folded,
+ * stop words out, lightly stemmed), whose bags of words the index looks up too, so a build
+ * analyses each text once for both; its 25 most telling terms (term frequency
  * times {@link ClassicSimilarity} idf, terms of a single page left out) become a query, each
  * term boosted by its weight, and every other page is scored against it with
  * {@link BM25Similarity}'s formula. MoreLikeThis does the same through an index, paying a term
@@ -101,9 +98,10 @@ public final class RelatedPages {
             String inputs = inputs(site, pages);
             Optional<List<List<Page>>> taken = kept.get(name, inputs).flatMap(b -> decode(b, pages));
             if (taken.isPresent()) {
+                String bagsName = SearchAnalyzer.bagsName(l.lang());
                 for (Page p : pages) { // their analysed words are still wanted by the next build that works the lists out
-                    bags.keep(name, Fingerprint.of(titleText(p)));
-                    bags.keep(name, p.content().textKey());
+                    for (TextBags.Text t : titleTexts(p)) bags.keep(bagsName, t.key());
+                    bags.keep(bagsName, p.content().textKey());
                 }
                 for (int i = 0; i < pages.size(); i++) out.put(pages.get(i).path(), taken.get().get(i));
                 continue;
@@ -166,18 +164,22 @@ public final class RelatedPages {
         return p.title() + " " + p.title() + " " + p.description();
     }
 
+    /** {@link #titleText} as the texts it joins, each looked up on its own (the search index looks up both). */
+    private static List<TextBags.Text> titleTexts(Page p) {
+        TextBags.Text title = TextBags.Text.of(p.title());
+        return List.of(title, title, TextBags.Text.of(p.description()));
+    }
+
     /** One page's analysed fields: term ids and their frequencies, and each field's length in tokens. */
     private record Analysed(int[] terms, int[] freqs, int[] fields, int[] lengths) {}
 
     private static Map<String, List<Page>> forLanguage(Site site, String lang, List<Page> pages, TextBags bags) {
-        try (Analyzer text = switch (lang) {
-            case "en" -> new EnglishAnalyzer();
-            case "es" -> new SpanishAnalyzer();
-            default -> new StandardAnalyzer();
-        }; Analyzer words = WordMemo.tokenizerOnly(StandardTokenizer::new)) { // the chains' tokenizer alone
-            WordMemo memo = new WordMemo(words, text);
-            Function<String, TextBags.Bag> analysed = t -> bags.of("related-" + lang, memo, t); // each language its analyzer
-            Function<Content, TextBags.Bag> body = c -> bags.of("related-" + lang, memo, c.textKey(), c::text);
+        // the search index's chain, whose bags of words the index looks up too: each text is analysed once for both
+        try (SearchAnalyzer chain = SearchAnalyzer.forLanguage(lang)) {
+            WordMemo memo = chain.memo();
+            String name = SearchAnalyzer.bagsName(lang);
+            Function<Page, TextBags.Bag> analysed = p -> bags.of(name, memo, titleTexts(p));
+            Function<Content, TextBags.Bag> body = c -> bags.of(name, memo, c.textKey(), c::text);
             int n = pages.size();
             // analysis runs on all cores; term ids are handed out as terms are met (their order does not matter: ties
             // are broken by the terms themselves and by page path), one map per field (a bag's terms are shared
@@ -211,9 +213,9 @@ public final class RelatedPages {
     }
 
     /** A page's terms in its three fields, with their frequencies and the length of each field. */
-    private static Analysed analyse(Site site, Function<String, TextBags.Bag> text, Function<Content, TextBags.Bag> bodies,
+    private static Analysed analyse(Site site, Function<Page, TextBags.Bag> titles, Function<Content, TextBags.Bag> bodies,
                                     Function<String, String> slug, TermIds ids, Page p) {
-        TextBags.Bag title = text.apply(titleText(p));
+        TextBags.Bag title = titles.apply(p);
         TextBags.Bag body = bodies.apply(p.content());
         Map<String, int[]> taxonomy = new java.util.LinkedHashMap<>();
         int tagged = 0;

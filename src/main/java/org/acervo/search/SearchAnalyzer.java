@@ -62,6 +62,14 @@ public final class SearchAnalyzer extends Analyzer {
         return CharArraySet.unmodifiableSet(out);
     }
 
+    /**
+     * The name the build's bags of words ({@link org.acervo.util.TextBags}) give this language's chain: the search index
+     * and the related pages look up the same bags under it.
+     */
+    public static String bagsName(String lang) {
+        return "search-" + lang;
+    }
+
     /** Which stemmer the browser must run: "es", "en" or "none". */
     public String stemmer() {
         return stemmer;

@@ -91,14 +91,14 @@ public final class SearchIndexer {
         SearchAnalyzer analyzer = SearchAnalyzer.forLanguage(lang);
         List<Page> pages = l.pages();
         Map<Page, Map<String, List<String[]>>> taxonomyValues = taxonomyValues(l);
-        String name = "search-" + lang;
+        String name = SearchAnalyzer.bagsName(lang);
         Optional<String> inputs = inputs(l, taxonomyValues);
         Optional<List<OutputFile>> taken = inputs.flatMap(i -> kept.get(name, i)).flatMap(SearchIndexer::decode);
         if (taken.isPresent()) {
             for (Page p : pages) { // their analysed words are still wanted by the next build that indexes
                 bags.keep(name, Fingerprint.of(p.title()));
                 bags.keep(name, Fingerprint.of(String.join("\n", headings(p))));
-                bags.keep(name, bodyKey(p, taxonomyValues.getOrDefault(p, Map.of())));
+                for (TextBags.Text t : body(p, taxonomyValues.getOrDefault(p, Map.of()))) bags.keep(name, t.key());
             }
             return taken.get();
         }
@@ -177,9 +177,8 @@ public final class SearchIndexer {
         List<Page> pages = l.pages();
         // each page's body is made when it is analysed, not kept for every page at once (on 50,000 pages, that was
         // hundreds of megabytes)
-        TermScorer scorer = new TermScorer(analyzer, bags, "search-" + lang);
-        List<TermPostings> scored = scorer.score(docs, i -> bodyKey(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())),
-                        i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
+        TermScorer scorer = new TermScorer(analyzer, bags, SearchAnalyzer.bagsName(lang));
+        List<TermPostings> scored = scorer.score(docs, i -> body(pages.get(i), taxonomyValues.getOrDefault(pages.get(i), Map.of())));
         int[] order = DocumentOrder.of(scored, docs.size());
         int[] newId = new int[order.length];
         for (int i = 0; i < order.length; i++) newId[order[i]] = i;
@@ -222,19 +221,15 @@ public final class SearchIndexer {
         return p.content().headings().stream().map(Heading::text).toList();
     }
 
-    /** What the body field analyses: the page's description, text and taxonomy labels. */
-    private static String body(Page p, Map<String, List<String[]>> taxonomies) {
-        StringBuilder body = new StringBuilder();
-        body.append(p.description()).append('\n').append(p.content().text());
-        taxonomies.values().forEach(vs -> vs.forEach(v -> body.append('\n').append(v[1])));
-        return body.toString();
-    }
-
-    /** What tells {@link #body} from any other: its parts, the page's text by the fingerprint it was rendered with. */
-    private static String bodyKey(Page p, Map<String, List<String[]>> taxonomies) {
-        Fingerprint f = new Fingerprint().add("body").add(p.description()).add(p.content().textKey());
-        taxonomies.values().forEach(vs -> vs.forEach(v -> f.add(v[1])));
-        return f.value();
+    /**
+     * What the body field analyses: the page's description, text and taxonomy labels, as texts looked up one by one (the
+     * related pages look up the first two too). The text is made only if its bag is not kept.
+     */
+    private static List<TextBags.Text> body(Page p, Map<String, List<String[]>> taxonomies) {
+        StringBuilder labels = new StringBuilder();
+        taxonomies.values().forEach(vs -> vs.forEach(v -> labels.append(labels.isEmpty() ? "" : "\n").append(v[1])));
+        org.acervo.model.Content c = p.content();
+        return List.of(TextBags.Text.of(p.description()), new TextBags.Text(c.textKey(), c::text), TextBags.Text.of(labels.toString()));
     }
 
     /** The summary cut at a word boundary near {@link IndexFiles#EXCERPT_CHARS}, with an ellipsis when cut. */

@@ -86,17 +86,15 @@ final class TermScorer {
     }
 
     List<TermPostings> score(List<SearchDocument> docs) {
-        return score(docs, i -> org.acervo.util.Fingerprint.of(docs.get(i).body()), i -> docs.get(i).body());
+        return score(docs, i -> List.of(TextBags.Text.of(docs.get(i).body())));
     }
 
     /**
-     * @param bodyKeys each document's body's fingerprint, by its number (see {@link TextBags#of(String, WordMemo, String,
-     *                 java.util.function.Supplier)})
-     * @param bodies   each document's body, by its number: made only when its analysed words are not kept, and then
-     *                 when it is analysed, so that not all are held at once
+     * @param bodies each document's body, by its number, as the texts it joins (see {@link TextBags#of(String, WordMemo,
+     *               List)}): each text is made only when its analysed words are not kept, and then when it is analysed,
+     *               so that not all are held at once
      */
-    List<TermPostings> score(List<SearchDocument> docs, java.util.function.IntFunction<String> bodyKeys,
-                             java.util.function.IntFunction<String> bodies) {
+    List<TermPostings> score(List<SearchDocument> docs, java.util.function.IntFunction<List<TextBags.Text>> bodies) {
         int n = docs.size();
         Field[] fields = new Field[ORDER.size()];
         for (int f = 0; f < fields.length; f++) fields[f] = new Field(ORDER.get(f), n);
@@ -109,7 +107,7 @@ final class TermScorer {
             TextBags.Bag[][] batch = (parallel ? range.parallel() : range).mapToObj(doc -> {
                 SearchDocument d = docs.get(doc);
                 return new TextBags.Bag[] {bags.of(analyzer, memo, d.title()), bags.of(analyzer, memo, String.join("\n", d.headings())),
-                        bags.of(analyzer, memo, bodyKeys.apply(doc), () -> bodies.apply(doc))};
+                        bags.of(analyzer, memo, bodies.apply(doc))};
             }).toArray(TextBags.Bag[][]::new);
             for (int k = 0; k < batch.length; k++) {
                 for (int f = 0; f < fields.length; f++) invert(fields[f], from + k, batch[k][f]);

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * every page's title and text on every build (their scores depend on every page, so they are worked out again), and
  * the analysis was most of their cost. A bag is what both need of a text: each analysed term with the number of times
  * it occurs, in the order of first occurrence, and the number of words. It is looked up by the analyzer's name and a
- * {@link Fingerprint} of the very text, so an edited text is analysed again and an unchanged one is not.
+ * {@link Fingerprint} of the very text, so an edited text is analysed again and an unchanged one is not. Both use the
+ * search index's chain, and a field made of several texts is looked up text by text ({@link #of(String, WordMemo,
+ * List)}), so each text of a page is analysed once per build, whichever of the two asks first.
  *
  * <p>Bags are kept packed: each term as its number in a table of terms, and each number and count in as few bytes as
  * it takes (a page's text in about a kilobyte, a fifth of it as arrays of strings and counts, which a site of 50,000
@@ -44,6 +46,30 @@ public class TextBags {
             }
             return new Bag(terms, counts, words.size());
         }
+
+        /**
+         * The bag of texts joined by white space, from their bags: the same terms in the same order (of first
+         * occurrence), counts and length as analysing the joined text, since the chains' words never span white space
+         * (see {@link WordMemo}). So a text that goes into several fields (a page's description is in the related
+         * pages' title field and in the search index's body) is analysed once.
+         */
+        public static Bag joined(List<Bag> parts) {
+            if (parts.size() == 1) return parts.get(0);
+            Map<String, int[]> c = new LinkedHashMap<>();
+            int length = 0;
+            for (Bag b : parts) {
+                for (int i = 0; i < b.terms().length; i++) c.computeIfAbsent(b.terms()[i], k -> new int[1])[0] += b.counts()[i];
+                length += b.length();
+            }
+            String[] terms = new String[c.size()];
+            int[] counts = new int[c.size()];
+            int k = 0;
+            for (Map.Entry<String, int[]> e : c.entrySet()) {
+                terms[k] = e.getKey();
+                counts[k++] = e.getValue()[0];
+            }
+            return new Bag(terms, counts, length);
+        }
     }
 
     /** A bag as kept: its number of words, its number of terms, then each term's number and count. */
@@ -56,6 +82,8 @@ public class TextBags {
     private final boolean keeping;
     private volatile CompletableFuture<Stored> last;
     private volatile Map<String, Packed> used = new ConcurrentHashMap<>();
+    /** The bags being made, by key: a thread that asks for one another thread is making waits for it. */
+    private final Map<String, CompletableFuture<Packed>> making = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger analysed = new AtomicInteger();
     /**
@@ -100,6 +128,21 @@ public class TextBags {
         return new TextBags(() -> "", true, CompletableFuture.completedFuture(new Stored(List.of(), Map.of())));
     }
 
+    /** A text known by its fingerprint ({@code key}), made only when its bag is not kept: one part of a field. */
+    public record Text(String key, Supplier<String> text) {
+        public static Text of(String text) {
+            return new Text(Fingerprint.of(text), () -> text);
+        }
+    }
+
+    /** The bag of texts joined by white space, each part looked up (or analysed) on its own: see {@link Bag#joined}. */
+    public Bag of(String analyzer, WordMemo memo, List<Text> parts) {
+        if (parts.size() == 1) return of(analyzer, memo, parts.get(0).key(), parts.get(0).text());
+        List<Bag> bags = new ArrayList<>(parts.size());
+        for (Text t : parts) bags.add(of(analyzer, memo, t.key(), t.text()));
+        return Bag.joined(bags);
+    }
+
     /** The bag of {@code text} as {@code memo} analyses it; {@code analyzer} names the memo's chain (and language). */
     public Bag of(String analyzer, WordMemo memo, String text) {
         if (!keeping) return Bag.of(memo.words(text));
@@ -117,20 +160,38 @@ public class TextBags {
         String key = new Fingerprint().add(salt.get()).add(analyzer).add(textKey).value();
         Packed p = used.get(key);
         if (p != null) return unpack(p); // the same text met again in this build (an empty field, a title used twice)
-        Stored before = last.join();
-        table(before);
-        p = before.bags().get(key) instanceof Packed k ? k : null;
-        Bag b;
-        if (p != null) {
-            reused.incrementAndGet();
-            b = unpack(p);
-        } else {
-            b = Bag.of(memo.words(text.get()));
-            p = pack(b);
-            analysed.incrementAndGet();
+        // the related pages and the search index look up the same texts side by side: one of them analyses a text, the
+        // other waits for its bag (the analysis itself waits for nothing, so no two threads wait for each other)
+        CompletableFuture<Packed> mine = new CompletableFuture<>();
+        CompletableFuture<Packed> theirs = making.putIfAbsent(key, mine);
+        if (theirs != null) return unpack(theirs.join());
+        try {
+            p = used.get(key); // made and let go of by another thread since the first look
+            if (p != null) {
+                mine.complete(p);
+                return unpack(p);
+            }
+            Stored before = last.join();
+            table(before);
+            p = before.bags().get(key) instanceof Packed k ? k : null;
+            Bag b;
+            if (p != null) {
+                reused.incrementAndGet();
+                b = unpack(p);
+            } else {
+                b = Bag.of(memo.words(text.get()));
+                p = pack(b);
+                analysed.incrementAndGet();
+            }
+            used.put(key, p);
+            mine.complete(p);
+            return b;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            making.remove(key, mine);
         }
-        used.put(key, p);
-        return b;
     }
 
     /**

@@ -54,7 +54,7 @@ class WordMemoTest {
     }
 
     /** Paragraphs of real text in both languages: the demo library, and the rOpenSci corpus when it is beside the project. */
-    private static List<String> realText() throws IOException {
+    static List<String> realText() throws IOException {
         List<String> texts = new ArrayList<>();
         for (Path corpus : List.of(Path.of("content"), Path.of("../shared/corpora/ropensci"))) {
             if (!Files.isDirectory(corpus)) continue;
@@ -76,8 +76,8 @@ class WordMemoTest {
         org.junit.jupiter.api.Assertions.assertTrue(texts.size() > 100, "a real sample: " + texts.size() + " paragraphs");
         Analyzer words = tokenizerOnly(StandardTokenizer::new);
         Map<String, Analyzer> chains = new java.util.LinkedHashMap<>();
-        chains.put("related pages, en", new EnglishAnalyzer());
-        chains.put("related pages, es", new SpanishAnalyzer());
+        chains.put("Lucene's English analyzer", new EnglishAnalyzer());
+        chains.put("Lucene's Spanish analyzer", new SpanishAnalyzer());
         org.acervo.glossary.TermAnalyzers glossary = new org.acervo.glossary.TermAnalyzers();
         chains.put("glossary, en", glossary.analyzer("en"));
         chains.put("glossary, es", glossary.analyzer("es"));
