@@ -130,8 +130,10 @@ public class TextBags {
 
     /** A text known by its fingerprint ({@code key}), made only when its bag is not kept: one part of a field. */
     public record Text(String key, Supplier<String> text) {
+        /** A text in memory; none (null) is the empty text. */
         public static Text of(String text) {
-            return new Text(Fingerprint.of(text), () -> text);
+            String t = text == null ? "" : text;
+            return new Text(Fingerprint.of(t), () -> t);
         }
     }
 
