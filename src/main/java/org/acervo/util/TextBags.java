@@ -37,14 +37,7 @@ public class TextBags {
         public static Bag of(WordMemo.Words words) {
             Map<String, int[]> c = new LinkedHashMap<>(Math.max(16, words.size()));
             for (int i = 0; i < words.size(); i++) c.computeIfAbsent(words.terms()[i], k -> new int[1])[0]++;
-            String[] terms = new String[c.size()];
-            int[] counts = new int[c.size()];
-            int k = 0;
-            for (Map.Entry<String, int[]> e : c.entrySet()) {
-                terms[k] = e.getKey();
-                counts[k++] = e.getValue()[0];
-            }
-            return new Bag(terms, counts, words.size());
+            return of(c, words.size());
         }
 
         /**
@@ -61,10 +54,15 @@ public class TextBags {
                 for (int i = 0; i < b.terms().length; i++) c.computeIfAbsent(b.terms()[i], k -> new int[1])[0] += b.counts()[i];
                 length += b.length();
             }
-            String[] terms = new String[c.size()];
-            int[] counts = new int[c.size()];
+            return of(c, length);
+        }
+
+        /** Terms counted, in the order the map has them. */
+        private static Bag of(Map<String, int[]> counted, int length) {
+            String[] terms = new String[counted.size()];
+            int[] counts = new int[counted.size()];
             int k = 0;
-            for (Map.Entry<String, int[]> e : c.entrySet()) {
+            for (Map.Entry<String, int[]> e : counted.entrySet()) {
                 terms[k] = e.getKey();
                 counts[k++] = e.getValue()[0];
             }
