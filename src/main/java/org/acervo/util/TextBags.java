@@ -135,11 +135,19 @@ public class TextBags {
         }
     }
 
-    /** The bag of texts joined by white space, each part looked up (or analysed) on its own: see {@link Bag#joined}. */
+    /**
+     * The bag of texts joined by white space, each part looked up (or analysed) on its own, a part given twice (the
+     * related pages' title) once: see {@link Bag#joined}.
+     */
     public Bag of(String analyzer, WordMemo memo, List<Text> parts) {
         if (parts.size() == 1) return of(analyzer, memo, parts.get(0).key(), parts.get(0).text());
         List<Bag> bags = new ArrayList<>(parts.size());
-        for (Text t : parts) bags.add(of(analyzer, memo, t.key(), t.text()));
+        for (int i = 0; i < parts.size(); i++) {
+            Text t = parts.get(i);
+            int same = 0;
+            while (same < i && !parts.get(same).key().equals(t.key())) same++;
+            bags.add(same < i ? bags.get(same) : of(analyzer, memo, t.key(), t.text()));
+        }
         return Bag.joined(bags);
     }
 
