@@ -31,9 +31,11 @@ public final class Minifier {
 
     /** Whether a text has white space other than single spaces: most text nodes do not, and are left as they are. */
     private static boolean needsCollapse(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') return true;
+        // on an array: String.charAt checks its index on every call under the launcher's quick compiler (every text of every page)
+        char[] t = text.toCharArray();
+        for (int i = 0; i < t.length; i++) {
+            char c = t[i];
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ' && i + 1 < t.length && t[i + 1] == ' ') return true;
         }
         return false;
     }

@@ -202,6 +202,9 @@ public final class OfflineBundle {
      */
     Optional<String> offlineFromText(String html, String file, Set<String> present) {
         StringBuilder out = new StringBuilder(html.length() + 256);
+        // characters are read from an array: String.charAt checks its index on every call under the launcher's quick
+        // compiler, and this looks at most characters of every page
+        char[] h = html.toCharArray();
         String lang = site.config().defaultLanguage();
         int i = 0;
         int n = html.length();
@@ -221,7 +224,7 @@ public final class OfflineBundle {
                 i = end + 3;
                 continue;
             }
-            if (lt + 1 >= n || !Character.isLetter(html.charAt(lt + 1))) { // an end tag or the doctype
+            if (lt + 1 >= n || !Character.isLetter(h[lt + 1])) { // an end tag or the doctype
                 int end = html.indexOf('>', lt);
                 if (end < 0) return Optional.empty();
                 out.append(html, lt, end + 1);
@@ -229,10 +232,10 @@ public final class OfflineBundle {
                 continue;
             }
             int p = lt + 1;
-            while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') p++;
+            while (p < n && !isSpace(h[p]) && h[p] != '>' && h[p] != '/') p++;
             String tag = html.substring(lt + 1, p);
             if (!marked && !LOOKED_AT.contains(tag)) { // most tags: copied as they are, attributes unread
-                int end = endOfTag(html, p);
+                int end = endOfTag(html, h, p);
                 if (end < 0) return Optional.empty();
                 out.append(html, lt, end);
                 i = end;
@@ -240,18 +243,18 @@ public final class OfflineBundle {
             }
             attrs.clear();
             while (true) {
-                while (p < n && isSpace(html.charAt(p))) p++;
+                while (p < n && isSpace(h[p])) p++;
                 if (p >= n) return Optional.empty();
-                char c = html.charAt(p);
-                if (c == '>' || c == '/' && p + 1 < n && html.charAt(p + 1) == '>') break;
+                char c = h[p];
+                if (c == '>' || c == '/' && p + 1 < n && h[p + 1] == '>') break;
                 int start = p;
-                while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '=' && html.charAt(p) != '>'
-                        && !(html.charAt(p) == '/' && p + 1 < n && html.charAt(p + 1) == '>')) p++;
+                while (p < n && !isSpace(h[p]) && h[p] != '=' && h[p] != '>'
+                        && !(h[p] == '/' && p + 1 < n && h[p + 1] == '>')) p++;
                 int nameEnd = p;
                 int valueStart = -1;
                 int valueEnd = -1;
-                if (p < n && html.charAt(p) == '=') {
-                    if (p + 1 >= n || html.charAt(p + 1) != '"') return Optional.empty();
+                if (p < n && h[p] == '=') {
+                    if (p + 1 >= n || h[p + 1] != '"') return Optional.empty();
                     valueStart = p + 2;
                     valueEnd = html.indexOf('"', valueStart);
                     if (valueEnd < 0) return Optional.empty();
@@ -292,7 +295,7 @@ public final class OfflineBundle {
                             // bytes as writing the changed address again, without rebuilding and escaping the tag
                             int cut = a[3];
                             for (int q = a[2]; q < a[3]; q++) {
-                                char ch = html.charAt(q);
+                                char ch = h[q];
                                 if (ch == '?' || ch == '#') {
                                     cut = q;
                                     break;
@@ -327,9 +330,9 @@ public final class OfflineBundle {
     private static final Set<String> LOOKED_AT = Set.of("a", "area", "link", "form", "script", "style", "html");
 
     /** Just past the {@code >} that ends a tag whose name ends at {@code from} ({@code >} may stand in a quoted value); -1 if none. */
-    private static int endOfTag(String html, int from) {
-        for (int q = from; q < html.length(); q++) {
-            char c = html.charAt(q);
+    private static int endOfTag(String html, char[] h, int from) {
+        for (int q = from; q < h.length; q++) {
+            char c = h[q];
             if (c == '"') {
                 q = html.indexOf('"', q + 1);
                 if (q < 0) return -1;

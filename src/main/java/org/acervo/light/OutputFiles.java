@@ -72,12 +72,17 @@ final class OutputFiles implements PageWeigher.Sizes {
     public long size(String path) {
         OutputFile f = get(path);
         if (f.bytes() != null) return f.bytes().length;
-        try {
-            return Files.size(f.copyFrom());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // a file copied as it is (the theme's favicon, which every page links to) is looked at once, not once per page
+        return copiedSizes.computeIfAbsent(f.copyFrom(), from -> {
+            try {
+                return Files.size(from);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
+
+    private final Map<java.nio.file.Path, Long> copiedSizes = new ConcurrentHashMap<>();
 
     private final Map<String, Long> gzipSizes = new ConcurrentHashMap<>(); // of files whose .gz the last build made
 

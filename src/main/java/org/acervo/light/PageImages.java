@@ -105,8 +105,9 @@ final class PageImages {
      */
     static Optional<String> plainPath(String pageFile, String src) {
         int end = src.length();
-        for (int i = 0; i < src.length(); i++) {
-            char c = src.charAt(i);
+        char[] chars = src.toCharArray(); // not charAt, which checks its index on every call under the quick compiler
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '?' || c == '#') {
                 end = i;
                 break;

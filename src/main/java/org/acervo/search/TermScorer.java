@@ -188,10 +188,11 @@ final class TermScorer {
      * no such thing, and Lucene writes U+FFFD for it).
      */
     static String indexed(String term) {
-        for (int i = 0; i < term.length(); i++) {
-            char c = term.charAt(i);
+        char[] t = term.toCharArray(); // String.charAt checks its index on every call under the launcher's quick compiler
+        for (int i = 0; i < t.length; i++) {
+            char c = t[i];
             if (!Character.isSurrogate(c)) continue;
-            if (Character.isHighSurrogate(c) && i + 1 < term.length() && Character.isLowSurrogate(term.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < t.length && Character.isLowSurrogate(t[i + 1])) {
                 i++;
                 continue;
             }

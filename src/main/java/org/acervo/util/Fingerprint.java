@@ -1,6 +1,5 @@
 package org.acervo.util;
 
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -27,25 +26,56 @@ public final class Fingerprint {
     }
 
     /**
-     * A text; null (a value not given) differs from every text. As UTF-8, but a text with a lone surrogate (which UTF-8
-     * writes as '?') adds its UTF-16 units too, so that it differs from the same text with a '?' there.
+     * A text; null (a value not given) differs from every text. As its length and its UTF-16 units: the text as Java holds
+     * it, so that two texts that differ (a lone surrogate and the '?' UTF-8 would write for it) have different units, and
+     * copied in bulk into bytes, which is four times faster under the launcher's quick compiler than encoding it as UTF-8
+     * (the template output of every page, the HTML and text of every body). The length first: a part that ends in a unit
+     * with a 0xFF byte cannot pass for a shorter one and a separator.
      */
     public Fingerprint add(String text) {
-        if (text == null) return add(NULL);
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (Utf8.hasLoneSurrogate(text, bytes)) {
-            byte[] units = new byte[text.length() * 2]; // each char as it is (an encoder would replace a lone surrogate)
-            for (int i = 0; i < text.length(); i++) {
-                units[2 * i] = (byte) (text.charAt(i) >> 8);
-                units[2 * i + 1] = (byte) text.charAt(i);
-            }
-            add(LONE);
-            add(units);
-        }
-        return add(bytes);
+        return text == null ? add(NULL) : add(text.length(), text::getChars);
     }
 
-    private static final byte[] LONE = {(byte) 0xFD};
+    /** What is being built: the same as the text it holds, without making that text. */
+    public Fingerprint add(StringBuilder text) {
+        return add(text.length(), text::getChars);
+    }
+
+    /** Copies a text's chars {@code [from, to)} to {@code dst} at {@code at}, as String.getChars does. */
+    private interface Chars {
+        void get(int from, int to, char[] dst, int at);
+    }
+
+    private Fingerprint add(int n, Chars text) {
+        Units u = UNITS.get();
+        u.bytes.clear();
+        u.bytes.putInt(0, n);
+        update(u.array, 0, 4);
+        for (int from = 0; from < n; from += Units.CHARS) {
+            int to = Math.min(n, from + Units.CHARS);
+            text.get(from, to, u.chars, 0);
+            u.bytes.clear();
+            u.bytes.asCharBuffer().put(u.chars, 0, to - from);
+            update(u.array, 0, 2 * (to - from));
+        }
+        return separator();
+    }
+
+    private void update(byte[] bytes, int from, int count) {
+        crc.update(bytes, from, count);
+        crcC.update(bytes, from, count);
+        length += count;
+    }
+
+    /** A thread's buffers for a text's units: a chunk of its chars, and the same as bytes, little-endian. */
+    private static final class Units {
+        static final int CHARS = 8192;
+        final char[] chars = new char[CHARS];
+        final byte[] array = new byte[2 * CHARS];
+        final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(array).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static final ThreadLocal<Units> UNITS = ThreadLocal.withInitial(Units::new);
 
     private static final byte[] NULL = {(byte) 0xFE};
 

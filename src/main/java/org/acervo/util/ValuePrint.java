@@ -145,7 +145,7 @@ public final class ValuePrint {
 
         private void flush() {
             if (small.length() == 0) return;
-            print.add(small.toString());
+            print.add(small);
             small.setLength(0);
         }
 
