@@ -45,7 +45,7 @@ public final class CacheFiles {
      * are read for), fails, or leaves bytes over.
      */
     public static <T> java.util.Optional<T> fromBytes(byte[] b, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b))) {
+        try (DataInputStream in = ArrayInput.of(b, 0, b.length)) {
             T t = reader.read(in);
             return in.available() == 0 ? java.util.Optional.ofNullable(t) : java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -177,7 +177,7 @@ public final class CacheFiles {
             int end = bytes.length - 4;
             if (end < start) return null;
             if (crc32c(bytes, start, end - start) != java.nio.ByteBuffer.wrap(bytes, end, 4).getInt()) return null;
-            return reader.read(new Bytes(bytes, end), new DataInputStream(new java.io.ByteArrayInputStream(bytes, start, end - start)));
+            return reader.read(new Bytes(bytes, end), ArrayInput.of(bytes, start, end - start));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -210,8 +210,74 @@ public final class CacheFiles {
             return new String(c);
         }
         if (n > in.available()) throw new IOException("a length past the end of the file");
+        if (in instanceof ArrayInput a) return a.utf8(n);
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cache file's bytes, read as a DataInputStream reads: over a stream without ByteArrayInputStream's lock, which it
+     * takes for every byte (four for each number, and the files hold hundreds of thousands), and with texts decoded
+     * straight from the bytes rather than from a copy of them.
+     */
+    private static final class ArrayInput extends DataInputStream {
+        private final ArrayStream bytes;
+
+        private ArrayInput(ArrayStream bytes) {
+            super(bytes);
+            this.bytes = bytes;
+        }
+
+        static ArrayInput of(byte[] b, int from, int length) {
+            return new ArrayInput(new ArrayStream(b, from, from + length));
+        }
+
+        /** The next {@code n} bytes (no more than are left) as UTF-8. */
+        String utf8(int n) {
+            String s = new String(bytes.b, bytes.at, n, StandardCharsets.UTF_8);
+            bytes.at += n;
+            return s;
+        }
+    }
+
+    private static final class ArrayStream extends java.io.InputStream {
+        final byte[] b;
+        int at;
+        final int end;
+
+        ArrayStream(byte[] b, int from, int end) {
+            this.b = b;
+            this.at = from;
+            this.end = end;
+        }
+
+        @Override
+        public int read() {
+            return at < end ? b[at++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] to, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, to.length);
+            if (len == 0) return 0;
+            int n = Math.min(len, end - at);
+            if (n <= 0) return -1;
+            System.arraycopy(b, at, to, off, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return end - at;
+        }
+
+        @Override
+        public long skip(long n) {
+            long k = Math.max(0, Math.min(n, end - at));
+            at += (int) k;
+            return k;
+        }
     }
 }
