@@ -27,10 +27,14 @@ final class WeightReport {
         return path(lang);
     }
 
+    private record Weighed(PageWeight weight, long total) {}
+
     WeightReport(List<PageWeight> weights, Budgets budgets, String lang) {
         this.lang = lang;
-        this.weights = weights.stream().sorted(Comparator.comparingLong(PageWeight::totalWire).reversed()
-                .thenComparing(PageWeight::page)).toList();
+        // each page's total worked out once, not at each of the sort's comparisons (13,600 pages: 380,000 of them)
+        this.weights = weights.stream().map(w -> new Weighed(w, w.totalWire()))
+                .sorted(Comparator.comparingLong(Weighed::total).reversed().thenComparing(k -> k.weight().page()))
+                .map(Weighed::weight).toList();
         this.budgets = budgets;
     }
 

@@ -144,6 +144,9 @@ final class TermScorer {
         boolean[] title = new boolean[n];
         boolean[] touched = new boolean[n];
         int[] hit = new int[n]; // the term's pages, in the order the fields meet them
+        // a field's scorer depends on the term only through its document frequency (BM25's idf): one per field and
+        // frequency, not one per term (each works out a table of 256 norms and an explanation of its idf)
+        SimScorer[][] byDocFreq = new SimScorer[fields.length][];
         List<TermPostings> out = new ArrayList<>(terms.size());
         for (Map.Entry<BytesRef, String> term : terms) {
             int hits = 0;
@@ -152,8 +155,12 @@ final class TermScorer {
                 Postings p = stats[i] == null ? null : fields[i].terms.get(term.getValue());
                 if (p == null) continue;
                 fieldsWith++;
-                SimScorer scorer = bm25.scorer(FIELDS.get(fields[i].name), stats[i],
-                        new TermStatistics(term.getKey(), p.size, p.totalTermFreq));
+                if (byDocFreq[i] == null) byDocFreq[i] = new SimScorer[n + 1];
+                SimScorer scorer = byDocFreq[i][p.size];
+                if (scorer == null) {
+                    scorer = bm25.scorer(FIELDS.get(fields[i].name), stats[i], new TermStatistics(term.getKey(), p.size, p.totalTermFreq));
+                    byDocFreq[i][p.size] = scorer;
+                }
                 byte[] norms = fields[i].norms;
                 for (int k = 0; k < p.size; k++) {
                     int doc = p.docs[k];
@@ -214,17 +221,28 @@ final class TermScorer {
         field.norms[doc] = (byte) SmallFloat.intToByte4(length);
         String[] terms = bag.terms();
         int[] counts = bag.counts();
-        boolean whole = true; // every term is its own UTF-8 form: the common case, no two of them merge
-        for (String t : terms) whole &= indexed(t) == t;
-        if (!whole) {
-            // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
-            Map<String, Integer> merged = new LinkedHashMap<>();
-            for (int i = 0; i < terms.length; i++) merged.merge(indexed(terms[i]), counts[i], Integer::sum);
-            terms = merged.keySet().toArray(String[]::new);
-            counts = merged.values().stream().mapToInt(Integer::intValue).toArray();
+        // every term is its own UTF-8 form: the common case, no two of them merge. A term the field holds already is one
+        // (the field holds only such forms), so only the terms new to it are looked at
+        Postings[] lists = new Postings[terms.length];
+        boolean whole = true;
+        for (int i = 0; i < terms.length && whole; i++) {
+            lists[i] = field.terms.get(terms[i]);
+            whole = lists[i] != null || indexed(terms[i]) == terms[i];
         }
-        for (int i = 0; i < terms.length; i++) {
-            field.terms.computeIfAbsent(terms[i], k -> new Postings()).add(doc, counts[i]);
+        if (whole) {
+            for (int i = 0; i < terms.length; i++) {
+                Postings p = lists[i];
+                if (p == null) field.terms.put(terms[i], p = new Postings());
+                p.add(doc, counts[i]);
+                field.sumDocFreq++;
+            }
+            return;
+        }
+        // as UTF-8 bytes, the index's terms: words that differ only in a broken surrogate are one term there
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        for (int i = 0; i < terms.length; i++) merged.merge(indexed(terms[i]), counts[i], Integer::sum);
+        for (Map.Entry<String, Integer> e : merged.entrySet()) {
+            field.terms.computeIfAbsent(e.getKey(), k -> new Postings()).add(doc, e.getValue());
             field.sumDocFreq++;
         }
     }
