@@ -208,24 +208,44 @@ public final class SiteBuilder {
             throw e;
         }
         times.mark("ics, e-mails, feeds");
-        others.addAll(searching == null ? searchFiles.get() : searching.join());       // index
-        if (!session.caching()) session.stored().ifPresent(BuildCache::analysisDone); // the preview keeps none on disk
-        times.mark("search index");
-        // the pages the build makes, which no copied file may stand in for (other files it makes, such as robots.txt,
-        // a file of static/ replaces, as it always has)
-        java.util.Set<String> made = new java.util.HashSet<>();
-        plan.forEach(p -> made.add(p.file()));
-        made.add("index.html");
-        made.addAll(aliasFiles(site).keySet());
-        pagesToo.forEach(f -> made.add(f.path()));
-        others.addAll(resources(siteDir, site, tree, theme, made, problems));
-        pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(sources.withheld()),
-                sources.meta(), session.dates(tree.contentDir()))));
-        times.mark("resources, status");
-        problems.throwIfAny();
-        Lightened light = session.liveReload()
-                ? preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, library)
-                : publish(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, options.output(), library);
+        // a build publishes its pages while the search index is finished (on one core, after an edit); the pages ask
+        // only whether a bundle holds the index's files, and wait for them only then (the search page's preload)
+        org.acervo.light.PublishPass.Later searchIndex = org.acervo.light.PublishPass.Later.NONE;
+        if (searching == null) {
+            others.addAll(searchFiles.get());                                             // index
+        } else {
+            java.util.concurrent.atomic.AtomicBoolean analysed = new java.util.concurrent.atomic.AtomicBoolean();
+            searchIndex = new org.acervo.light.PublishPass.Later(config.languageCodes().stream().map(SearchIndexer::folder).toList(), () -> {
+                List<OutputFile> files = searching.join();
+                // the related pages and the search index are made: the texts they analysed are written for the next build
+                if (analysed.compareAndSet(false, true)) session.stored().ifPresent(BuildCache::analysisDone);
+                return files;
+            });
+        }
+        Lightened light;
+        try {
+            // the pages the build makes, which no copied file may stand in for (other files it makes, such as robots.txt,
+            // a file of static/ replaces, as it always has)
+            java.util.Set<String> made = new java.util.HashSet<>();
+            plan.forEach(p -> made.add(p.file()));
+            made.add("index.html");
+            made.addAll(aliasFiles(site).keySet());
+            pagesToo.forEach(f -> made.add(f.path()));
+            others.addAll(resources(siteDir, site, tree, theme, made, problems));
+            pagesToo.add(new TranslationStatusPage(config).file(TranslationReport.of(config, tree.without(sources.withheld()),
+                    sources.meta(), session.dates(tree.contentDir()))));
+            times.mark("resources, status");
+            problems.throwIfAny();
+            if (session.liveReload()) {
+                others.addAll(searchIndex.files().get());
+                light = preview(plan, site, views, theme, pageTemplates, extras, others, pagesToo, sink, library);
+            } else {
+                light = publish(plan, site, views, theme, pageTemplates, extras, others, searchIndex, pagesToo, sink, options.output(), library);
+            }
+        } catch (RuntimeException | Error e) {
+            if (searching != null) searching.cancel(false); // a failed build does not leave its index being made
+            throw e;
+        }
         problems.throwIfAny();
         if (options.strict() && !light.overBudget().isEmpty()) throw new BuildFailure(light.overBudget());
         List<BuildProblem> warnings = new ArrayList<>(problems.warnings());
@@ -335,7 +355,8 @@ public final class SiteBuilder {
 
     /** Publishing: every page rendered, finished and written at once, one parse each (see {@link PublishPass}). */
     private Lightened publish(List<OutputPage> plan, Site site, SiteViews views, Theme theme, TemplateRenderer templates, PageExtras extras,
-                              List<OutputFile> others, List<OutputFile> pagesToo, OutputSink sink, Path output, Library library) {
+                              List<OutputFile> others, org.acervo.light.PublishPass.Later later, List<OutputFile> pagesToo, OutputSink sink,
+                              Path output, Library library) {
         List<PublishPass.Job> jobs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         // each page's HTML, which its view and others show, prints as the fingerprint made with it (not read again)
@@ -362,7 +383,8 @@ public final class SiteBuilder {
             return c.pages();
         });
         Lightened light = new PublishPass(site, theme, session.images(), sink, finished)
-                .publish(jobs, others, () -> times.mark("templates + finish + write"));
+                .publish(jobs, others, later, () -> times.mark(later.folders().isEmpty() ? "templates + finish + write"
+                        : "templates + finish + write (search index beside them)"));
         times.mark("bundles, weights");
         return light;
     }

@@ -125,12 +125,24 @@ public final class PublishPass {
      * @param pagesDone told when the pages are written, before the bundles are completed and pages weighed
      */
     public Lightened publish(List<Job> pages, List<OutputFile> others, Runnable pagesDone) {
+        return publish(pages, others, Later.NONE, pagesDone);
+    }
+
+    /**
+     * Files still being made while the pages are published (the search index, worked out beside them), each in one of
+     * {@code folders}: a page that asks whether a bundle holds a file in one of them waits for the files; every other
+     * question is answered at once. They join the other files once the pages are done, as if they had been among them.
+     * {@code files} may be called more than once, from several threads, and gives the same files every time.
+     */
+    public record Later(List<String> folders, java.util.function.Supplier<List<OutputFile>> files) {
+        public static final Later NONE = new Later(List.of(), List::of);
+    }
+
+    /** @param later files made while the pages are published, which join {@code others} */
+    public Lightened publish(List<Job> pages, List<OutputFile> others, Later later, Runnable pagesDone) {
         OutputFiles rest = new OutputFiles(others);
-        for (String p : rest.paths()) {
-            String ext = Gzip.extension(p);
-            if (ext.equals("css")) rest.put(OutputFile.text(p, minifier.css(rest.text(p))));
-            else if (ext.equals("js") || ext.equals("mjs")) rest.put(OutputFile.text(p, minifier.js(rest.text(p))));
-        }
+        for (String p : rest.paths()) minify(rest, p);
+        Coming coming = new Coming(later);
         Optional<OfflineReading> offline = config.offline() ? Optional.of(new OfflineReading()) : Optional.empty();
         offline.ifPresent(o -> rest.put(o.registerFile()));
         PageImages images = new PageImages(new ImageVariants(rest, imageCache), config.budgets().withImages(), strings());
@@ -146,7 +158,7 @@ public final class PublishPass {
             Set<String> in = new java.util.HashSet<>();
             for (String p : all) if (bundler.kept(p, scope)) in.add(p);
             in.add("index.html");
-            present.put(lang, in);
+            present.put(lang, coming.folders().isEmpty() ? in : new Pending(in, coming, p -> bundler.kept(p, scope)));
             writers.put(lang, bundler.new Writer(scope, sink.open(LightPass.bundlePath(lang))));
         }
 
@@ -180,6 +192,12 @@ public final class PublishPass {
                 writers.forEach((lang, w) -> w.add(entries.getOrDefault(lang, List.of())));
             }
 
+            // the files made meanwhile join the others; one of the site's own (static/) at the same path stays, as it would have
+            for (OutputFile f : coming.files()) {
+                if (rest.contains(f.path())) continue;
+                rest.put(f);
+                minify(rest, f.path());
+            }
             pagesDone.run();
             // the other files, after the pages in every bundle, in the order of their paths
             for (OfflineBundle.Writer w : writers.values()) {
@@ -244,6 +262,86 @@ public final class PublishPass {
         WeightReport report = new WeightReport(weights, budgets, config.defaultLanguage());
         write(report.path(), report.html(theme.asset("style.css").orElse(null)).getBytes(StandardCharsets.UTF_8), null);
         return new Lightened(List.of(), weights, LightPass.overBudget(site, weights, report), report.summary(), bundler);
+    }
+
+    private void minify(OutputFiles rest, String p) {
+        String ext = Gzip.extension(p);
+        if (ext.equals("css")) rest.put(OutputFile.text(p, minifier.css(rest.text(p))));
+        else if (ext.equals("js") || ext.equals("mjs")) rest.put(OutputFile.text(p, minifier.js(rest.text(p))));
+    }
+
+    /** The files of a {@link Later}, made once, by whichever thread first wants them. */
+    private static final class Coming {
+        private final Later later;
+        private volatile List<OutputFile> files;
+
+        Coming(Later later) {
+            this.later = later;
+        }
+
+        List<String> folders() {
+            return later.folders();
+        }
+
+        /**
+         * No lock is held while the files are waited for: a thread of the pool that waits may run another page's work
+         * meanwhile, which may ask again (the supplier gives the same files to every call).
+         */
+        List<OutputFile> files() {
+            List<OutputFile> known = files;
+            if (known != null) return known;
+            List<OutputFile> made = List.copyOf(later.files().get());
+            for (OutputFile f : made) {
+                if (!inFolders(f.path())) {
+                    throw new IllegalStateException(f.path() + " is in none of the folders its pages were told of: " + later.folders());
+                }
+            }
+            files = made;
+            return made;
+        }
+
+        boolean inFolders(String path) {
+            return later.folders().stream().anyMatch(path::startsWith);
+        }
+    }
+
+    /** What a bundle holds: the files known when the pages start, and those of a {@link Later} when asked about them. */
+    private static final class Pending extends java.util.AbstractSet<String> {
+        private final Set<String> known;
+        private final Coming coming;
+        private final java.util.function.Predicate<String> kept;
+        private volatile Set<String> made; // the later files this bundle keeps, once asked about one
+
+        Pending(Set<String> known, Coming coming, java.util.function.Predicate<String> kept) {
+            this.known = known;
+            this.coming = coming;
+            this.kept = kept;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (known.contains(o)) return true;
+            return o instanceof String p && coming.inFolders(p) && made().contains(p);
+        }
+
+        private Set<String> made() {
+            Set<String> known = made;
+            if (known != null) return known;
+            Set<String> in = new java.util.HashSet<>();
+            for (OutputFile f : coming.files()) if (kept.test(f.path())) in.add(f.path());
+            made = in;
+            return in;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
+        }
+
+        @Override
+        public int size() {
+            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
+        }
     }
 
     /** The entry a file has in each bundle of {@code writers} it goes into, by language. */

@@ -50,7 +50,7 @@ final class IndexFiles {
     private final String dir;
 
     IndexFiles(String lang) {
-        this.dir = lang + "/search/";
+        this.dir = SearchIndexer.folder(lang);
     }
 
     List<OutputFile> write(Manifest m, List<TermPostings> terms, List<SearchDocument> docs, int maxFiles) {

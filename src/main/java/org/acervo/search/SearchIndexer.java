@@ -78,6 +78,11 @@ public final class SearchIndexer {
         return out;
     }
 
+    /** Where a language's index files go: every file {@link #files} makes is in one of these folders. */
+    public static String folder(String lang) {
+        return lang + "/search/";
+    }
+
     public List<OutputFile> files() {
         // the languages are indexed side by side (each on its own core); files come out in language order
         List<List<OutputFile>> perLanguage = new ArrayList<>(site.languages().values()).parallelStream().map(this::language).toList();
