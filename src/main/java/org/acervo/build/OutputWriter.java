@@ -168,6 +168,25 @@ public final class OutputWriter {
         private final boolean patchable = Files.isRegularFile(output.resolve(MARKER));
         private volatile boolean committed;
         private volatile boolean closed;
+        /**
+         * What the output holds, listed while the build goes on once it keeps a file (it will patch the output): tens of
+         * thousands of entries, which the patch would otherwise list when the build is done. Nothing writes to the output
+         * before the patch; the patch lists it again if this failed.
+         */
+        private final java.util.concurrent.CompletableFuture<Listing> listing = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean listingStarted = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private void listOutput() {
+            Thread t = new Thread(() -> {
+                try {
+                    listing.complete(Listing.of(output.toRealPath()));
+                } catch (IOException | RuntimeException e) {
+                    listing.completeExceptionally(e);
+                }
+            }, "acervo-output-list");
+            t.setDaemon(true);
+            t.start();
+        }
 
         private Staging(Path dir, FileChannel lock, Path lockFile) {
             this.dir = dir;
@@ -183,6 +202,7 @@ public final class OutputWriter {
             if (!target.normalize().startsWith(dir)) throw new IllegalArgumentException("unsafe output path " + f.path());
             if (f.link() && patchable && f.copyFrom().toAbsolutePath().normalize().equals(output.resolve(f.path()))) {
                 kept.add(f.path()); // already in the output, as it should be
+                if (!listingStarted.get() && listingStarted.compareAndSet(false, true)) listOutput();
                 count.incrementAndGet();
                 return;
             }
@@ -248,7 +268,7 @@ public final class OutputWriter {
             try {
                 Files.write(dir.resolve(MARKER), new byte[0]);
                 if (kept.isEmpty()) swap(dir, output.getParent(), output.getFileName().toString());
-                else patch(dir, kept);
+                else patch(dir, kept, listingStarted.get() ? listing : null);
                 committed = true;
             } catch (PatchFailed e) {
                 if (!e.undone) committed = true; // the journal and the staging folder stay, for the next build to complete
@@ -367,13 +387,22 @@ public final class OutputWriter {
      * take away (any file, link or other entry the build does not make) and the folders that may be left empty, then all
      * of it is done (see {@link #applyPatch}).
      */
-    private void patch(Path staging, java.util.Set<String> kept) throws IOException {
+    private void patch(Path staging, java.util.Set<String> kept, java.util.concurrent.Future<Listing> listed) throws IOException {
         Path root = output.toRealPath(); // an output that is a link to a folder: its files are in the folder
         java.util.List<String> staged = new java.util.ArrayList<>();
         walk(staging, staged, new java.util.ArrayList<>());
-        java.util.List<String> present = new java.util.ArrayList<>();
-        java.util.List<String> folders = new java.util.ArrayList<>();
-        walk(root, present, folders);
+        Listing listing = null;
+        try {
+            if (listed != null) listing = listed.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            listing = null; // listed again below, which reports what went wrong
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while listing the output", e);
+        }
+        if (listing == null || !listing.root().equals(root)) listing = Listing.of(root);
+        java.util.List<String> present = listing.files();
+        java.util.List<String> folders = listing.folders();
         if (!new java.util.HashSet<>(present).containsAll(kept)) {
             // a kept file is reached through a link the output holds (a folder replaced by a link to elsewhere): the
             // link goes, as a build from nothing would not make it, so the kept files are copied in and swapped
@@ -547,6 +576,16 @@ public final class OutputWriter {
     }
 
     /** Every entry under {@code root} that is not a folder (files, links), and every folder, relative, with forward slashes. */
+    /** The files (sorted) and folders under a folder, by their paths relative to it. */
+    private record Listing(Path root, java.util.List<String> files, java.util.List<String> folders) {
+        static Listing of(Path root) throws IOException {
+            java.util.List<String> files = new java.util.ArrayList<>();
+            java.util.List<String> folders = new java.util.ArrayList<>();
+            walk(root, files, folders);
+            return new Listing(root, files, folders);
+        }
+    }
+
     private static void walk(Path root, java.util.List<String> files, java.util.List<String> folders) throws IOException {
         // the attributes the walk reads anyway tell folders from files: no second look at each of tens of thousands
         Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
