@@ -89,7 +89,7 @@ public final class PublishPass {
      * The files of a bundle, noting each question its bundle copy of a page asks ("is this file in the bundle?") and the
      * answer, for the build cache: the copy is taken again only while each answer is the same (see FinishedPages).
      */
-    private static final class Asking extends java.util.AbstractSet<String> {
+    private static final class Asking extends AskedOnly {
         private final Set<String> in;
         private final String lang;
         private final List<String> asked;
@@ -106,7 +106,10 @@ public final class PublishPass {
             asked.add(lang + '\0' + o + '\0' + (answer ? '1' : '0'));
             return answer;
         }
+    }
 
+    /** A bundle's files as the pages see them: only asked about, one by one. */
+    private abstract static class AskedOnly extends java.util.AbstractSet<String> {
         @Override
         public java.util.Iterator<String> iterator() {
             throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
@@ -114,7 +117,7 @@ public final class PublishPass {
 
         @Override
         public int size() {
-            return in.size();
+            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
         }
     }
 
@@ -306,7 +309,7 @@ public final class PublishPass {
     }
 
     /** What a bundle holds: the files known when the pages start, and those of a {@link Later} when asked about them. */
-    private static final class Pending extends java.util.AbstractSet<String> {
+    private static final class Pending extends AskedOnly {
         private final Set<String> known;
         private final Coming coming;
         private final java.util.function.Predicate<String> kept;
@@ -331,16 +334,6 @@ public final class PublishPass {
             for (OutputFile f : coming.files()) if (kept.test(f.path())) in.add(f.path());
             made = in;
             return in;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
-        }
-
-        @Override
-        public int size() {
-            throw new UnsupportedOperationException("a bundle's files are only asked about, one by one");
         }
     }
 
