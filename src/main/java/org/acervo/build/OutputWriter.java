@@ -575,7 +575,6 @@ public final class OutputWriter {
         return p;
     }
 
-    /** Every entry under {@code root} that is not a folder (files, links), and every folder, relative, with forward slashes. */
     /** The files (sorted) and folders under a folder, by their paths relative to it. */
     private record Listing(Path root, java.util.List<String> files, java.util.List<String> folders) {
         static Listing of(Path root) throws IOException {
@@ -586,6 +585,7 @@ public final class OutputWriter {
         }
     }
 
+    /** Every entry under {@code root} that is not a folder (files, links), and every folder, relative, with forward slashes. */
     private static void walk(Path root, java.util.List<String> files, java.util.List<String> folders) throws IOException {
         // the attributes the walk reads anyway tell folders from files: no second look at each of tens of thousands
         Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {

@@ -122,16 +122,6 @@ public final class PublishPass {
     }
 
     /**
-     * Publishes {@code pages} (in this order in the bundles) and {@code others} (every file that is not an HTML page).
-     * The returned files are empty: they went to the sink.
-     *
-     * @param pagesDone told when the pages are written, before the bundles are completed and pages weighed
-     */
-    public Lightened publish(List<Job> pages, List<OutputFile> others, Runnable pagesDone) {
-        return publish(pages, others, Later.NONE, pagesDone);
-    }
-
-    /**
      * Files still being made while the pages are published (the search index, worked out beside them), each in one of
      * {@code folders}: a page that asks whether a bundle holds a file in one of them waits for the files; every other
      * question is answered at once. They join the other files once the pages are done, as if they had been among them.
@@ -141,7 +131,13 @@ public final class PublishPass {
         public static final Later NONE = new Later(List.of(), List::of);
     }
 
-    /** @param later files made while the pages are published, which join {@code others} */
+    /**
+     * Publishes {@code pages} (in this order in the bundles) and {@code others} (every file that is not an HTML page).
+     * The returned files are empty: they went to the sink.
+     *
+     * @param later     files made while the pages are published, which join {@code others}
+     * @param pagesDone told when the pages are written, before the bundles are completed and pages weighed
+     */
     public Lightened publish(List<Job> pages, List<OutputFile> others, Later later, Runnable pagesDone) {
         OutputFiles rest = new OutputFiles(others);
         for (String p : rest.paths()) minify(rest, p);

@@ -19,9 +19,7 @@ public final class Fingerprint {
     private long length;
 
     public Fingerprint add(byte[] bytes) {
-        crc.update(bytes);
-        crcC.update(bytes);
-        length += bytes.length;
+        update(bytes, 0, bytes.length);
         return separator();
     }
 
@@ -48,7 +46,6 @@ public final class Fingerprint {
 
     private Fingerprint add(int n, Chars text) {
         Units u = UNITS.get();
-        u.bytes.clear();
         u.bytes.putInt(0, n);
         update(u.array, 0, 4);
         for (int from = 0; from < n; from += Units.CHARS) {
