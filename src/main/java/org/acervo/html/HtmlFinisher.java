@@ -39,18 +39,17 @@ public final class HtmlFinisher {
     /** Finishes a parsed page in place, for a caller that does more with the same document. */
     public void finish(Document doc, String file) {
         doc.outputSettings().prettyPrint(false);
-        String fromDir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-        String[] from = folders(fromDir); // split once for all the page's links
+        java.util.function.UnaryOperator<String> from = relativeTo(file);
         for (Element e : doc.getAllElements()) {
             if (e.attributesSize() == 0) continue; // most elements: nothing to make relative or safe
             UrlSafety.scrub(e);
             for (org.jsoup.nodes.Attribute a : e.attributes()) { // one pass over the element's few attributes
-                if (URL_ATTRIBUTES.contains(a.getKey())) a.setValue(relativize(from, a.getValue()));
+                if (URL_ATTRIBUTES.contains(a.getKey())) a.setValue(from.apply(a.getValue()));
             }
             if (e.nameIs("meta") && e.attr("http-equiv").equalsIgnoreCase("refresh")) {
                 String c = e.attr("content");
                 int u = c.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
-                if (u >= 0) e.attr("content", c.substring(0, u + 4) + relativize(from, c.substring(u + 4).trim()));
+                if (u >= 0) e.attr("content", c.substring(0, u + 4) + from.apply(c.substring(u + 4).trim()));
             }
             if (e.hasAttr("srcset")) {
                 StringBuilder b = new StringBuilder();
@@ -59,11 +58,22 @@ public final class HtmlFinisher {
                     int sp = c.indexOf(' ');
                     String url = sp < 0 ? c : c.substring(0, sp);
                     if (b.length() > 0) b.append(", ");
-                    b.append(relativize(from, url)).append(sp < 0 ? "" : c.substring(sp));
+                    b.append(from.apply(url)).append(sp < 0 ? "" : c.substring(sp));
                 }
                 e.attr("srcset", b.toString());
             }
         }
+    }
+
+    /** Site paths made relative to the folder of a page ({@code file}, relative to the output), its folders split once for all its links. */
+    public java.util.function.UnaryOperator<String> relativeTo(String file) {
+        String[] from = folders(file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "");
+        return url -> relativize(from, url);
+    }
+
+    /** Whether {@link #finish} makes the attribute's value relative: it is set again, a declared value, whatever it was. */
+    public static boolean makesRelative(String attribute) {
+        return URL_ATTRIBUTES.contains(attribute);
     }
 
     /** Makes a site path relative to a folder; other URLs are returned unchanged. */

@@ -21,6 +21,11 @@ public final class UrlSafety {
 
     private UrlSafety() {}
 
+    /** Whether {@link HtmlFinisher} checks the attribute's value with {@link #runsCode} (besides {@code srcset}). */
+    public static boolean holdsUrl(String attribute) {
+        return URL_ATTRIBUTES.contains(attribute);
+    }
+
     /** True when a browser following this URL would run code or render attacker-made markup. */
     public static boolean runsCode(String url) {
         if (url.indexOf(':') < 0) return false; // no scheme: a path, a fragment (most URLs of a page)

@@ -55,16 +55,32 @@ public final class Minifier {
                 drop.add(child);
             } else if (child instanceof TextNode t && !keep) {
                 String text = t.getWholeText();
-                if (text.isBlank()) {
-                    if (nextToBlock(t)) drop.add(t);
-                    else if (!text.equals(" ")) t.text(" ");
-                } else {
-                    if (needsCollapse(text)) t.text(SPACES.matcher(text).replaceAll(" "));
-                }
+                String minified = text(text, text.isBlank() && nextToBlock(t));
+                if (minified == null) drop.add(t);
+                else if (!minified.equals(text)) t.text(minified);
             } else if (child instanceof Element e) {
                 collapse(e, keep || KEEP_SPACE.contains(e.normalName()), drop);
             }
         }
+    }
+
+    /**
+     * A text outside the elements that keep their white space, minified: null when it goes (white space only, next to a
+     * block: see {@link #nextToBlock}), one space for other white space only, else its runs of white space as one space.
+     */
+    static String text(String text, boolean blankNextToBlock) {
+        if (text.isBlank()) return blankNextToBlock ? null : " ";
+        return needsCollapse(text) ? SPACES.matcher(text).replaceAll(" ") : text;
+    }
+
+    /** Whether white space beside or at the edge of this element is never shown. */
+    static boolean isBlock(String element) {
+        return BLOCK.contains(element);
+    }
+
+    /** Whether the white space in this element is content, left as it is. */
+    static boolean keepsSpace(String element) {
+        return KEEP_SPACE.contains(element);
     }
 
     /** White space before or after a block element, or at the edge of one, is never shown. */

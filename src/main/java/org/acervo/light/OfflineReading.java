@@ -30,8 +30,12 @@ final class OfflineReading {
 
     /** Adds the registering script to a page's head. */
     void inject(Document doc, String pageFile) {
-        Element head = doc.head();
-        head.appendElement("script").attr("src", PageImages.relative(pageFile, registerPath)).attr("defer", "")
+        doc.head().appendChild(script(pageFile));
+    }
+
+    /** The registering script of a page, as {@link #inject} adds it. */
+    Element script(String pageFile) {
+        return new Element("script").attr("src", PageImages.relative(pageFile, registerPath)).attr("defer", "")
                 .attr("data-sw", PageImages.relative(pageFile, WORKER)).attr("data-offline-reading", "");
     }
 

@@ -22,25 +22,45 @@ final class PageWeigher {
     record Loads(String kind, List<Load> loads) {
         /** Read from the parsed page (parsed once for other work: see {@link OfflineBundle#zip}). */
         static Loads of(Document doc) {
-            List<Load> css = new ArrayList<>();
-            List<Load> js = new ArrayList<>();
-            List<Load> images = new ArrayList<>();
+            Collector loads = new Collector();
             for (Element e : doc.getAllElements()) { // one walk, in the order of three selections: links, scripts, images
                 if (e.nameIs("link") && e.hasAttr("href")) {
-                    // a list, not Set.of: rel="icon icon" is odd but valid, and Set.of would throw on the repeat
-                    List<String> rel = List.of(SPACES.split(e.attr("rel").toLowerCase(java.util.Locale.ROOT)));
-                    Type type = rel.contains("stylesheet") ? Type.CSS : rel.contains("icon") ? Type.ICON : null;
-                    if (type != null) css.add(new Load(e.attr("href"), type));
+                    loads.link(e.attr("rel"), e.attr("href"));
                 } else if (e.nameIs("script") && e.hasAttr("src")) {
-                    js.add(new Load(e.attr("src"), Type.JS));
+                    loads.script(e.attr("src"));
                 } else if (e.nameIs("img")) {
-                    images.add(new Load(chosen(e), Type.IMAGE));
+                    loads.images.add(new Load(chosen(e), Type.IMAGE));
                 }
             }
-            css.addAll(js);
-            css.addAll(images);
             Element body = doc.body();
-            return new Loads(body == null ? "" : body.attr("data-kind"), css);
+            return loads.loads(body == null ? "" : body.attr("data-kind"));
+        }
+
+        /** What a page loads, met in its order: style sheets and icons first, then scripts, then images. */
+        static final class Collector {
+            private final List<Load> css = new ArrayList<>();
+            private final List<Load> js = new ArrayList<>();
+            private final List<Load> images = new ArrayList<>();
+
+            /** A {@code link} with an {@code href}. */
+            void link(String rel, String href) {
+                // a list, not Set.of: rel="icon icon" is odd but valid, and Set.of would throw on the repeat
+                List<String> rels = List.of(SPACES.split(rel.toLowerCase(java.util.Locale.ROOT)));
+                Type type = rels.contains("stylesheet") ? Type.CSS : rels.contains("icon") ? Type.ICON : null;
+                if (type != null) css.add(new Load(href, type));
+            }
+
+            /** A {@code script} with a {@code src}. */
+            void script(String src) {
+                js.add(new Load(src, Type.JS));
+            }
+
+            Loads loads(String kind) {
+                List<Load> all = new ArrayList<>(css);
+                all.addAll(js);
+                all.addAll(images);
+                return new Loads(kind, all);
+            }
         }
     }
 

@@ -56,6 +56,11 @@ public final class PublishPass {
     private final Minifier minifier = new Minifier();
     private final HtmlFinisher finisher = new HtmlFinisher(false);
     private final Optional<FinishedPages> cache;
+    /**
+     * Pages finished on their text where {@link TextFinisher} can vouch for them, else parsed; {@code -Dacervo.finish=parse}
+     * parses every page (the same bytes: a way to rule the text pass out when looking for a fault).
+     */
+    private final boolean textFinish = !"parse".equals(System.getProperty("acervo.finish"));
 
     /** @param sink where every file goes as soon as it is finished */
     public PublishPass(Site site, Theme theme, ImageCache images, OutputSink sink) {
@@ -416,12 +421,21 @@ public final class PublishPass {
     /** One page on one parse: links, images, offline reading script, minified; and its copy for the bundles it is in. */
     private Finished finish(String file, String html, PageImages images, Optional<OfflineReading> offline, OfflineBundle bundler,
                             Map<String, OfflineBundle.Writer> writers, Map<String, Set<String>> present, String key) {
-        Document doc = Jsoup.parse(html);
-        finisher.finish(doc, file);
-        if (doc.selectFirst("img[src]") != null) images.rewrite(doc, file);
-        offline.ifPresent(o -> o.inject(doc, file));
-        PageWeigher.Loads loads = PageWeigher.Loads.of(doc);
-        String online = minifier.html(doc);
+        Optional<TextFinisher.Page> quick = textFinish && !html.contains("<img") && !html.contains("<IMG")
+                ? new TextFinisher(offline).finish(html, file) : Optional.empty();
+        Document doc = quick.isPresent() ? null : Jsoup.parse(html);
+        PageWeigher.Loads loads;
+        String online;
+        if (quick.isPresent()) {
+            loads = quick.get().loads();
+            online = quick.get().html();
+        } else {
+            finisher.finish(doc, file);
+            if (doc.selectFirst("img[src]") != null) images.rewrite(doc, file);
+            offline.ifPresent(o -> o.inject(doc, file));
+            loads = PageWeigher.Loads.of(doc);
+            online = minifier.html(doc);
+        }
         Map<String, OfflineBundle.Entry> bundled = new java.util.TreeMap<>();
         List<String> asked = new ArrayList<>();
         if (!file.equals("index.html")) {
@@ -434,7 +448,7 @@ public final class PublishPass {
                 boolean mine = first;
                 Set<String> in = key == null ? present.get(lang) : new Asking(present.get(lang), lang, asked);
                 String copy = bundler.offlineFromText(online, file, in)
-                        .orElseGet(() -> bundler.offline(mine ? doc : Jsoup.parse(online), file, in));
+                        .orElseGet(() -> bundler.offline(mine && doc != null ? doc : Jsoup.parse(online), file, in));
                 bundled.put(lang, OfflineBundle.Entry.of(file, copy.getBytes(StandardCharsets.UTF_8)));
                 first = false;
             }
