@@ -489,7 +489,7 @@ final class TextFinisher {
             for (int k = from; k < to; k++) {
                 char c = h[k];
                 if (c == '&') return false;
-                parse(c < ' ' && c != '\t' && c != '\n' || c == '\r' || c >= '\ud800' && c <= '\udfff');
+                if (c < ' ' || c >= '\ud800' && c <= '\udfff') k = refused(h, k, to);
             }
             return true;
         }
@@ -514,16 +514,29 @@ final class TextFinisher {
         private String decode(int from, int to, boolean attribute) {
             for (int k = from; k < to; k++) {
                 char c = h[k];
-                parse(c < ' ' && c != '\t' && c != '\n' || c == '\r' || Character.isSurrogate(c));
+                if (c < ' ' || Character.isSurrogate(c)) k = refused(h, k, to);
             }
             String raw = html.substring(from, to);
             if (raw.indexOf('&') < 0) return raw;
             String decoded = Parser.unescapeEntities(raw, attribute);
-            for (int k = 0; k < decoded.length(); k++) {
-                char c = decoded.charAt(k);
-                parse(c < ' ' && c != '\t' && c != '\n' || c == '\r' || Character.isSurrogate(c));
+            char[] d = decoded.toCharArray();
+            for (int k = 0; k < d.length; k++) {
+                char c = d[k];
+                if (c < ' ' || Character.isSurrogate(c)) k = refused(d, k, d.length);
             }
             return decoded;
+        }
+
+        /**
+         * At a control character or surrogate at {@code k}: a tab, a line break or a whole pair (an emoji, say) is written
+         * as it is, and the pass goes on after it (returns its last index); anything else jsoup would write as a reference,
+         * or a carriage return, sends the page to the parser.
+         */
+        private int refused(char[] t, int k, int to) {
+            char c = t[k];
+            if (c == '\t' || c == '\n') return k;
+            parse(!Character.isHighSurrogate(c) || k + 1 >= to || !Character.isLowSurrogate(t[k + 1]));
+            return k + 1;
         }
 
         /** Escapes as jsoup writes text and attribute values (UTF-8, its base entities). */

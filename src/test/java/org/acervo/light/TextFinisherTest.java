@@ -60,7 +60,7 @@ class TextFinisherTest {
                         + "<table><thead><tr><th>A</th></tr></thead>\n<tbody><tr><td>1 &copy; \"q\"</td></tr></tbody></table>"
                         + "<dl><dt>t</dt><dd><ul><li>a<ul><li>b</li></ul></li></ul></dd></dl>"
                         + "<form action=\"/en/search/\"><input type=search name=q value=\"&quot;x&quot;\" required=\"\"><button type=\"submit\" disabled=disabled>Go</button></form>"
-                        + "<details open><summary>More</summary><p>Less <a href=\"../other/\">other</a></p></details></main>\n"
+                        + "<details open><summary>More \ud83d\ude00</summary><p>Less <a href=\"../other/\" title=\"\ud83c\udf0e\">other</a></p></details></main>\n"
                         + "<footer><p>© <a href=\"https://example.org/a?b=1&amp;c=2\" title=\"it's &quot;x&quot; <y>\">Example</a></p></footer>\n"
                         + "<script src=\"/assets/search.js\"></script>"),
                 Optional.empty());
@@ -81,7 +81,7 @@ class TextFinisherTest {
                 "<a href=\"/a/\">x<a href=\"/b/\">y</a></a>", "<h2>a<h3>b</h3></h2>",
                 "<img src=\"/a.png\" alt=\"\">", "<svg viewBox=\"0 0 1 1\"></svg>", "<DIV>x</DIV>", "<div/>",
                 "<a href=\"javascript:alert(1)\">x</a>", "<a href=\"java\tscript:alert(1)\">x</a>",
-                "<source srcset=\"/a.png 1x\">", "<p>a\r\nb</p>", "<p>a < b</p>", "<p>emoji \ud83d\ude00</p>", "<video src=\"/a.mp4\"></video>",
+                "<source srcset=\"/a.png 1x\">", "<p>a\r\nb</p>", "<p>a < b</p>", "<p>a lone half of a pair \ud83d</p>", "<p>a form feed \f</p>", "<video src=\"/a.mp4\"></video>",
                 "<p class=\"a\" class=\"b\">x</p>", "<p title=a\"b>x</p>", "<form><form></form></form>")) {
             String html = page("<title>T</title>\n", body);
             assertEquals(Optional.empty(), finisher.finish(html, FILE), body);
