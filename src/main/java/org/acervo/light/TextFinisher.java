@@ -196,7 +196,7 @@ final class TextFinisher {
             if (c == '!') {
                 parse(!html.startsWith("<!--", lt) || html.startsWith("<!-->", lt) || html.startsWith("<!--->", lt));
                 int end = html.indexOf("-->", lt + 4);
-                parse(end < 0);
+                parse(end < 0 || html.substring(lt + 4, end).contains("--!>")); // which would end it earlier
                 before = Before.BLOCK; // a comment goes, but white space beside it counts it as a block (as the minifier does)
                 return end + 3;
             }

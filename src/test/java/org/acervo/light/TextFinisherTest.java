@@ -82,7 +82,7 @@ class TextFinisherTest {
                 "<img src=\"/a.png\" alt=\"\">", "<svg viewBox=\"0 0 1 1\"></svg>", "<DIV>x</DIV>", "<div/>",
                 "<a href=\"javascript:alert(1)\">x</a>", "<a href=\"java\tscript:alert(1)\">x</a>",
                 "<source srcset=\"/a.png 1x\">", "<p>a\r\nb</p>", "<p>a < b</p>", "<p>a lone half of a pair \ud83d</p>", "<p>a form feed \f</p>", "<video src=\"/a.mp4\"></video>",
-                "<p class=\"a\" class=\"b\">x</p>", "<p title=a\"b>x</p>", "<form><form></form></form>")) {
+                "<p class=\"a\" class=\"b\">x</p>", "<p title=a\"b>x</p>", "<form><form></form></form>", "<p>a<!-- b --!> c --></p>")) {
             String html = page("<title>T</title>\n", body);
             assertEquals(Optional.empty(), finisher.finish(html, FILE), body);
         }
