@@ -105,10 +105,19 @@ public final class SearchAnalyzer extends Analyzer {
     private static Reader nfc(Reader reader) {
         // Composed and decomposed accents must give the same words; pages are small enough to read whole.
         try {
-            StringBuilder sb = new StringBuilder();
             char[] buf = new char[8192];
-            for (int n; (n = reader.read(buf)) > 0; ) sb.append(buf, 0, n);
-            return new StringReader(Normalizer.normalize(sb, Normalizer.Form.NFC));
+            int length = 0;
+            for (int n; (n = reader.read(buf, length, buf.length - length)) > 0; ) {
+                length += n;
+                if (length == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            // below U+0300 every character is composed already and none combines with the one before it (all are
+            // NFC_Quick_Check=Yes): most pages need no normalising, and no string (a builder of Latin-1 text compresses
+            // every character it is given)
+            boolean composed = true;
+            for (int k = 0; k < length && composed; k++) composed = buf[k] < '\u0300';
+            if (composed) return new java.io.CharArrayReader(buf, 0, length);
+            return new StringReader(Normalizer.normalize(new String(buf, 0, length), Normalizer.Form.NFC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
