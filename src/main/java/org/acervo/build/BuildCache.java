@@ -83,19 +83,16 @@ public final class BuildCache {
         return new KeptResults() {
             @Override
             public Optional<byte[]> get(String name, String inputs) {
-                Path file = resultFile(name);
-                if (fresh) return Optional.empty();
                 String key = signature + " " + inputs;
-                Optional<byte[]> kept = Optional.ofNullable(CacheFiles.read(file, RESULT, in -> {
-                    if (!CacheFiles.readString(in).equals(key)) return null;
-                    int n = in.readInt();
-                    if (n < 0 || n > in.available()) throw new IOException("a result past the end of the file");
-                    byte[] b = new byte[n];
-                    in.readFully(b);
-                    return b;
-                }));
+                Optional<byte[]> kept = read(name, key::equals);
                 if (kept.isPresent()) taken.add(name);
                 return kept;
+            }
+
+            @Override
+            public Optional<byte[]> last(String name) {
+                String made = signature + " ";
+                return read(name, key -> key.startsWith(made));
             }
 
             @Override
@@ -103,8 +100,31 @@ public final class BuildCache {
                 resultFile(name);
                 results.put(name, new Result(signature + " " + inputs, bytes));
             }
+
+            @Override
+            public void partly(String name, String how) {
+                resultFile(name);
+                partly.put(name, how);
+            }
         };
     }
+
+    /** The bytes of the last build's result {@code name}, if its key passes {@code fits}. */
+    private Optional<byte[]> read(String name, java.util.function.Predicate<String> fits) {
+        Path file = resultFile(name);
+        if (fresh) return Optional.empty();
+        return Optional.ofNullable(CacheFiles.read(file, RESULT, in -> {
+            if (!fits.test(CacheFiles.readString(in))) return null;
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) throw new IOException("a result past the end of the file");
+            byte[] b = new byte[n];
+            in.readFully(b);
+            return b;
+        }));
+    }
+
+    /** Results worked out again in part, by name: how much, for the editor. */
+    private final Map<String, String> partly = new ConcurrentHashMap<>();
 
     private Path resultFile(String name) {
         if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a result's name: " + name);
@@ -417,16 +437,24 @@ public final class BuildCache {
                 : "; " + sourcesKnown.get() + " sources not read again, known by their size and time"));
     }
 
-    /** The results taken whole, said the way an editor reads them ("related pages and search index in es"). */
+    /**
+     * The results taken whole, said the way an editor reads them ("related pages and search index in es"), then those
+     * worked out again only in part ("related pages in en for 3 of 4,732 pages").
+     */
     private String takenWhole() {
-        if (taken.isEmpty()) return "";
-        List<String> said = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(taken)) whole.add(said(name));
+        List<String> part = new ArrayList<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(partly).entrySet()) part.add(said(e.getKey()) + " " + e.getValue());
+        return (whole.isEmpty() ? "" : "; taken whole, as nothing they are made from changed: " + String.join(", ", whole))
+                + (part.isEmpty() ? "" : "; worked out again only where the edits reach: " + String.join(", ", part));
+    }
+
+    /** A result's name as the editor reads it: "related-es" is "related pages in es". */
+    private static String said(String name) {
         Map<String, String> kinds = Map.of("related", "related pages", "search", "search index");
-        for (String name : new java.util.TreeSet<>(taken)) {
-            String kind = name.substring(0, name.indexOf('-'));
-            said.add(kinds.getOrDefault(kind, kind) + " in " + name.substring(kind.length() + 1));
-        }
-        return "; taken whole, as nothing they are made from changed: " + String.join(", ", said);
+        String kind = name.substring(0, name.indexOf('-'));
+        return kinds.getOrDefault(kind, kind) + " in " + name.substring(kind.length() + 1);
     }
 
     /** Files written beside their place while the build goes on, by name, moved in by {@link #save} if the build succeeds. */

@@ -15,6 +15,18 @@ public interface KeptResults {
     /** Keeps {@code bytes}, made from {@code inputs}, as {@code name} for the next build. */
     void put(String name, String inputs, byte[] bytes);
 
+    /**
+     * The bytes kept as {@code name} by the last build whatever they were made from (by the same code, site.yaml and
+     * theme): a result that an edit changes only in part is worked out from them, where the edit reaches (one
+     * language's related pages after an edit of one page). Empty when there are none.
+     */
+    default Optional<byte[]> last(String name) {
+        return Optional.empty();
+    }
+
+    /** Tells the editor how much of {@code name} was worked out again from {@link #last}, as "for 3 of 4,732 pages". */
+    default void partly(String name, String how) {}
+
     /** Keeps nothing (one-off builds, the preview). */
     KeptResults NONE = new KeptResults() {
         @Override

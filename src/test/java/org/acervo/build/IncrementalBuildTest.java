@@ -335,6 +335,80 @@ class IncrementalBuildTest {
         assertTrue(Files.readString(site.output().resolve("en/about/index.html")).contains("Its purposes: candid"), "the page shows it");
     }
 
+    /**
+     * A library of {@code pages} English pages on six subjects, in made-up words (each subject its own thirty, and a
+     * common stock), and a few Spanish ones: related pages that an edit moves about.
+     */
+    private static String subjects(int pages) {
+        java.util.Random random = new java.util.Random(7);
+        String[] syllables = {"ka", "lo", "mi", "tu", "re", "sa", "no", "vi", "de", "po", "ri", "gu", "fe", "za", "bo"};
+        java.util.function.Supplier<String> word = () -> {
+            StringBuilder w = new StringBuilder();
+            for (int k = 2 + random.nextInt(2); k > 0; k--) w.append(syllables[random.nextInt(syllables.length)]);
+            return w.toString();
+        };
+        List<List<String>> subject = new ArrayList<>();
+        for (int s = 0; s < 7; s++) {
+            List<String> words = new ArrayList<>();
+            for (int k = 0; k < 30; k++) words.add(word.get() + (char) ('a' + s));
+            subject.add(words);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pages; i++) {
+            List<String> mine = subject.get(i % 6);
+            List<String> common = subject.get(6);
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 40 + random.nextInt(40); k++) {
+                List<String> from = random.nextInt(3) == 0 ? common : mine;
+                text.append(from.get(random.nextInt(from.size()))).append(k % 9 == 8 ? ".\n" : " ");
+            }
+            b.append("-- content/knowledge/p").append(i).append(".en.md --\n---\ntitle: ").append(mine.get(random.nextInt(30))).append(' ')
+                    .append(common.get(random.nextInt(30))).append("\ntags: [s").append(i % 6).append("]\n---\n").append(text).append("\n");
+        }
+        for (int i = 0; i < 4; i++) b.append("-- content/knowledge/q").append(i).append(".es.md --\n---\ntitle: Agua ").append(i)
+                .append("\n---\nAgua potable y drenaje.\n");
+        return b.toString();
+    }
+
+    private static final Pattern PARTLY = Pattern.compile("related pages in en for (\\d+) of (\\d+) pages");
+
+    @Test
+    void relatedPagesAreWorkedOutAgainOnlyWhereAnEditReachesAndAreWhatAFullBuildMakes() throws Exception {
+        int pages = 150;
+        TestSite site = TestSite.create(dir.resolve("site"), subjects(pages)).buildOk();
+        Path p7 = site.dir().resolve("content/knowledge/p7.en.md");
+        String[] original = Files.readString(p7).split("---\n", 3);
+
+        // a sentence more in a page's text, of words other pages hold: its list and those it may enter are worked out
+        String other = Files.readString(site.dir().resolve("content/knowledge/p9.en.md")).split("---\n", 3)[2];
+        Files.writeString(p7, Files.readString(p7) + other.substring(0, other.indexOf('.')) + ".\n");
+        site.buildOk();
+        Matcher m = PARTLY.matcher(site.err() + site.out());
+        assertTrue(m.find(), site.err() + site.out());
+        int worked = Integer.parseInt(m.group(1));
+        assertEquals(pages, Integer.parseInt(m.group(2)));
+        assertTrue(worked >= 1 && worked < pages / 2, "the edited page's list and few others: " + worked);
+        assertSameAsAFreshBuild(site, "a sentence added to a page");
+
+        // the page made about another subject entirely: it leaves the lists it was in and enters others
+        Files.writeString(p7, "---\n" + original[1] + "---\n" + other + other);
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a page's text replaced by another subject's");
+
+        // two pages' titles, and one page's tags
+        edit(site, "content/knowledge/p20.en.md", "title: ", "title: Revised ");
+        edit(site, "content/knowledge/p33.en.md", "title: ", "title: Another ");
+        edit(site, "content/knowledge/p41.en.md", "tags: [s5]", "tags: [s5, s2]");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "two titles and one page's tags edited");
+
+        // a word of one page that was in no other page before, now in two
+        edit(site, "content/knowledge/p50.en.md", "\n---\n", "\n---\nzyxwvut ");
+        edit(site, "content/knowledge/p51.en.md", "\n---\n", "\n---\nzyxwvut ");
+        site.buildOk();
+        assertSameAsAFreshBuild(site, "a new word in two pages");
+    }
+
     @Test
     void aLanguageWhosePagesDidNotChangeKeepsItsRelatedPagesAndItsSearchIndexWhole() throws Exception {
         TestSite site = demoCopy("site").buildOk();
