@@ -336,8 +336,8 @@ class IncrementalBuildTest {
     }
 
     /**
-     * A library of {@code pages} English pages on six subjects, in made-up words (each subject its own thirty, and a
-     * common stock), and a few Spanish ones: related pages that an edit moves about.
+     * A library of {@code pages} English pages on six subjects, in made-up words (each subject its own 120, and a common
+     * stock of 300), and a few Spanish ones: related pages that an edit moves about.
      */
     private static String subjects(int pages) {
         java.util.Random random = new java.util.Random(7);
@@ -350,7 +350,7 @@ class IncrementalBuildTest {
         List<List<String>> subject = new ArrayList<>();
         for (int s = 0; s < 7; s++) {
             List<String> words = new ArrayList<>();
-            for (int k = 0; k < 30; k++) words.add(word.get() + (char) ('a' + s));
+            for (int k = 0; k < (s < 6 ? 120 : 300); k++) words.add(word.get() + (char) ('a' + s));
             subject.add(words);
         }
         StringBuilder b = new StringBuilder();
@@ -358,12 +358,12 @@ class IncrementalBuildTest {
             List<String> mine = subject.get(i % 6);
             List<String> common = subject.get(6);
             StringBuilder text = new StringBuilder();
-            for (int k = 0; k < 40 + random.nextInt(40); k++) {
+            for (int k = 0; k < 150 + random.nextInt(100); k++) {
                 List<String> from = random.nextInt(3) == 0 ? common : mine;
                 text.append(from.get(random.nextInt(from.size()))).append(k % 9 == 8 ? ".\n" : " ");
             }
-            b.append("-- content/knowledge/p").append(i).append(".en.md --\n---\ntitle: ").append(mine.get(random.nextInt(30))).append(' ')
-                    .append(common.get(random.nextInt(30))).append("\ntags: [s").append(i % 6).append("]\n---\n").append(text).append("\n");
+            b.append("-- content/knowledge/p").append(i).append(".en.md --\n---\ntitle: ").append(mine.get(random.nextInt(mine.size()))).append(' ')
+                    .append(common.get(random.nextInt(common.size()))).append("\ntags: [s").append(i % 6).append("]\n---\n").append(text).append("\n");
         }
         for (int i = 0; i < 4; i++) b.append("-- content/knowledge/q").append(i).append(".es.md --\n---\ntitle: Agua ").append(i)
                 .append("\n---\nAgua potable y drenaje.\n");
@@ -378,6 +378,24 @@ class IncrementalBuildTest {
         TestSite site = TestSite.create(dir.resolve("site"), subjects(pages)).buildOk();
         Path p7 = site.dir().resolve("content/knowledge/p7.en.md");
         String[] original = Files.readString(p7).split("---\n", 3);
+
+        // a page that keeps to its subject: each word of the common stock in its text becomes one of its subject's words
+        // it has, so it is as long as before and climbs in the lists of its subject's pages; those that did not hold it
+        // take it from their old lists and the edited page, without being worked out again
+        Matcher word = Pattern.compile("[a-z]+").matcher(original[2]);
+        List<String> words = new ArrayList<>();
+        while (word.find()) words.add(word.group());
+        List<String> mine = words.stream().filter(w -> w.endsWith("b")).toList(); // p7 is on subject 1, whose words end in b
+        StringBuilder focused = new StringBuilder();
+        for (int k = 0; k < words.size(); k++) {
+            focused.append(words.get(k).endsWith("b") ? words.get(k) : mine.get(k % mine.size())).append(k % 9 == 8 ? ".\n" : " ");
+        }
+        Files.writeString(p7, "---\n" + original[1] + "---\n" + focused + "\n");
+        site.buildOk();
+        Matcher same = PARTLY.matcher(site.err() + site.out());
+        assertTrue(same.find(), site.err() + site.out());
+        assertTrue(Integer.parseInt(same.group(1)) < pages / 4, "the edited page's list and those its edit reaches: " + same.group(1));
+        assertSameAsAFreshBuild(site, "a page kept to its subject");
 
         // a sentence more in a page's text, of words other pages hold: its list and those it may enter are worked out
         String other = Files.readString(site.dir().resolve("content/knowledge/p9.en.md")).split("---\n", 3)[2];
@@ -407,6 +425,14 @@ class IncrementalBuildTest {
         edit(site, "content/knowledge/p51.en.md", "\n---\n", "\n---\nzyxwvut ");
         site.buildOk();
         assertSameAsAFreshBuild(site, "a new word in two pages");
+
+        // a page twenty times longer: the average length of a text moves, every score with it, and every list is worked out
+        Files.writeString(p7, Files.readString(p7) + other.repeat(20));
+        site.buildOk();
+        Matcher all = PARTLY.matcher(site.err() + site.out());
+        assertTrue(all.find(), site.err() + site.out());
+        assertEquals(List.of(pages, pages), List.of(Integer.parseInt(all.group(1)), Integer.parseInt(all.group(2))));
+        assertSameAsAFreshBuild(site, "a page made twenty times longer");
     }
 
     @Test
