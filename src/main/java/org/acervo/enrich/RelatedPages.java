@@ -16,6 +16,7 @@ import org.acervo.model.Page;
 import org.acervo.model.Site;
 import org.acervo.search.SearchAnalyzer;
 import org.acervo.util.CacheFiles;
+import org.acervo.util.Fingerprint;
 import org.acervo.util.KeptResults;
 import org.acervo.util.TextBags;
 import org.acervo.util.WordMemo;
@@ -126,7 +127,7 @@ public final class RelatedPages {
         String[] out = new String[pages.size()];
         for (int i = 0; i < out.length; i++) {
             Page p = pages.get(i);
-            org.acervo.util.Fingerprint f = new org.acervo.util.Fingerprint().add(p.path()).add(titleText(p)).add(p.content().textKey());
+            Fingerprint f = new Fingerprint().add(p.path()).add(titleText(p)).add(p.content().textKey());
             for (TaxonomyConfig tax : site.config().taxonomies().values()) {
                 List<String> terms = p.terms(tax.key());
                 f.add(terms.size());
@@ -139,7 +140,7 @@ public final class RelatedPages {
 
     /** All that one language's lists are worked out from, as a fingerprint: its taxonomies and its pages' {@link #prints}. */
     private static String inputs(Site site, String[] prints) {
-        org.acervo.util.Fingerprint f = new org.acervo.util.Fingerprint();
+        Fingerprint f = new Fingerprint();
         for (TaxonomyConfig tax : site.config().taxonomies().values()) f.add(tax.key());
         f.add(prints.length);
         for (String p : prints) f.add(p);
