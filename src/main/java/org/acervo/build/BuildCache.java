@@ -74,6 +74,8 @@ public final class BuildCache {
     private final Map<String, Result> results = new ConcurrentHashMap<>();
     /** The names of the results taken from the last build, for the editor. */
     private final java.util.Set<String> taken = ConcurrentHashMap.newKeySet();
+    /** Results worked out again only in part, by name: how much, for the editor. */
+    private final Map<String, String> partly = new ConcurrentHashMap<>();
 
     /**
      * Results of the last build taken whole when what made them is the same (one file each, {@code result-NAME}, written
@@ -122,9 +124,6 @@ public final class BuildCache {
             return b;
         }));
     }
-
-    /** Results worked out again in part, by name: how much, for the editor. */
-    private final Map<String, String> partly = new ConcurrentHashMap<>();
 
     private Path resultFile(String name) {
         if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a result's name: " + name);

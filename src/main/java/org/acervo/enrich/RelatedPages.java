@@ -295,12 +295,20 @@ public final class RelatedPages {
             this.before = before;
         }
 
-        /** Null when an average length moved: every score may then differ. */
+        /**
+         * Null when an average length moved (every score may then differ), or when more than a quarter of the pages
+         * changed (every other list would score them all, for lists that mostly held one of them anyway).
+         */
         static Incremental of(Kept last, String[] prints, Postings postings, List<String> names) {
             int n = prints.length;
             if (!Arrays.equals(last.averages(), postings.averages())) return null;
             boolean[] changed = new boolean[n];
-            for (int i = 0; i < n; i++) changed[i] = !prints[i].equals(last.prints()[i]);
+            int edited = 0;
+            for (int i = 0; i < n; i++) {
+                changed[i] = !prints[i].equals(last.prints()[i]);
+                if (changed[i]) edited++;
+            }
+            if (edited > n / 4) return null;
             int[] df = new int[names.size()];
             boolean[] suspect = new boolean[n];
             for (int t = 0; t < df.length; t++) {
